@@ -1,0 +1,134 @@
+"""The ``capctl`` command: one Typer app per noun, thin commands over the library.
+
+Modules here import only Typer at the top; each command imports what it needs
+when it runs, so ``capctl --help`` does not load the models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from capctl import __version__
+from capctl.problems import CapctlError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from capctl.store import DataSet
+
+
+@dataclass
+class State:
+    """What every command gets through ``ctx.obj``: the data folders and the consoles.
+
+    Tests pass their own ``State(console=...)`` to capture output.
+    """
+
+    data_dirs: list[Path] = field(default_factory=list)
+    no_color: bool = False
+    console: Console | None = None
+    err_console: Console | None = None
+
+    def out(self) -> Console:
+        if self.console is None:
+            from rich.console import Console
+
+            self.console = Console(no_color=self.no_color or None, highlight=False, soft_wrap=True)
+        return self.console
+
+    def err(self) -> Console:
+        if self.err_console is None:
+            from rich.console import Console
+
+            self.err_console = Console(stderr=True, no_color=self.no_color or None, highlight=False, soft_wrap=True)
+        return self.err_console
+
+    def data_dir(self) -> Path:
+        """The one data folder this command works on."""
+        from capctl.discover import find_data
+
+        if len(self.data_dirs) > 1:
+            raise CapctlError("this command works on one data folder: give --data once")
+        return find_data(self.data_dirs[0] if self.data_dirs else None)
+
+    def load(self) -> DataSet:
+        from capctl.store import load
+
+        return load(self.data_dir())
+
+
+class CapctlGroup(TyperGroup):
+    """Turns a :class:`CapctlError` from any command into one line on stderr and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CapctlError as exc:
+            typer.echo(f"error: {exc.message}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
+app = typer.Typer(
+    name="capctl",
+    cls=CapctlGroup,
+    help="Track a coalition's relationships, events and grant metrics in a folder of YAML files.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"capctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def callback(
+    ctx: typer.Context,
+    data: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--data",
+            "-d",
+            metavar="DIR",
+            help="The data folder (default: $CAPCTL_DATA, else the nearest data/ holding a capctl.yaml).",
+            show_default=False,
+        ),
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colors (NO_COLOR=1 does the same).")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Track a coalition's relationships, events and grant metrics in a folder of YAML files.
+
+    Environment: CAPCTL_DATA (the data folder), CAPCTL_TODAY=YYYY-MM-DD (today's date, for reproducible runs),
+    NO_COLOR (no colors).
+    """
+    state = ctx.obj if isinstance(ctx.obj, State) else State()
+    state.data_dirs = list(data or state.data_dirs)
+    state.no_color = state.no_color or no_color
+    ctx.obj = state
+
+
+def _register() -> None:
+    from capctl.cli import check, init, report
+
+    app.command("check")(check.check)
+    app.command("init")(init.init)
+    app.command("report")(report.report)
+
+
+_register()
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+
+def check(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help='Print {"problems": [...]} instead of lines.')] = False,
+) -> None:
+    """Check every record and report every problem at once, as path:line: severity: message.
+
+    Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors, 2 for a usage error.
+    """
+    state = ctx.obj
+    data = state.load()
+    if as_json:
+        typer.echo(json.dumps({"problems": [p.as_dict() for p in data.problems]}, ensure_ascii=False, indent=2))
+    else:
+        for problem in data.problems:
+            typer.echo(str(problem))
+        errors = len(data.errors)
+        warnings = len(data.problems) - errors
+        typer.echo(
+            f"{len(data.records)} records checked: {errors} error{'s' * (errors != 1)}, "
+            f"{warnings} warning{'s' * (warnings != 1)}",
+            err=True,
+        )
+    raise typer.Exit(1 if data.errors else 0)

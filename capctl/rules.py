@@ -1,0 +1,242 @@
+"""Rules beyond the models' types: small plain functions, each in a list.
+
+``RECORD_RULES`` look at one record at a time; ``CROSS_RULES`` at how records
+refer to each other. Each yields ``(record id, location in its file, severity,
+message)``; the line is looked up only for the problems found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from capctl.dates import today
+from capctl.models import Engagement, Official, Partner, Person, Priority, Record, Resource, Testimony
+from capctl.problems import Problem
+from capctl.text import fold
+from capctl.vocab import RecordKind, Severity
+
+if TYPE_CHECKING:
+    from capctl.store import DataSet
+
+Loc = list[str | int]
+Finding = tuple[str, Loc, Severity, str]
+RecordRule = Callable[["DataSet", Record], Iterable[Finding]]
+CrossRule = Callable[["DataSet"], Iterable[Finding]]
+
+FAR_FUTURE_DAYS = 366
+ERR, WARN = Severity.error, Severity.warning
+
+
+# --- one record at a time -------------------------------------------------
+
+
+def status_history_in_order(data: DataSet, record: Record) -> Iterator[Finding]:
+    if isinstance(record, Partner):
+        for i in range(1, len(record.status_history)):
+            if record.status_history[i].date < record.status_history[i - 1].date:
+                yield (
+                    record.id,
+                    ["status_history", i, "date"],
+                    ERR,
+                    ("status_history: out of date order; list status changes oldest first"),
+                )
+
+
+def engagement_file_matches_date(data: DataSet, record: Record) -> Iterator[Finding]:
+    if isinstance(record, Engagement):
+        path = data.paths.get(record.id)
+        expected = record.date.isoformat()
+        if not record.id.startswith(expected):
+            yield (
+                record.id,
+                ["date"],
+                ERR,
+                f"date {expected} differs from the file name: name it {expected}-<slug>.yaml",
+            )
+        elif path is not None and path.parent.name != f"{record.date.year:04d}":
+            yield (
+                record.id,
+                ["date"],
+                ERR,
+                f"wrong folder: an engagement of {record.date.year} goes in engagements/{record.date.year}/",
+            )
+
+
+def follow_ups_after_meeting(data: DataSet, record: Record) -> Iterator[Finding]:
+    if isinstance(record, Engagement):
+        for i, follow_up in enumerate(record.follow_ups):
+            if follow_up.due is not None and follow_up.due < record.date:
+                yield (
+                    record.id,
+                    ["follow_ups", i, "due"],
+                    ERR,
+                    (f"follow_ups.{i}.due: {follow_up.due} is before the engagement ({record.date})"),
+                )
+            if follow_up.done is not None and follow_up.done < record.date:
+                yield (
+                    record.id,
+                    ["follow_ups", i, "done"],
+                    ERR,
+                    (f"follow_ups.{i}.done: {follow_up.done} is before the engagement ({record.date})"),
+                )
+
+
+def term_in_order(data: DataSet, record: Record) -> Iterator[Finding]:
+    if isinstance(record, Official) and record.term_start and record.term_end and record.term_end < record.term_start:
+        yield record.id, ["term_end"], ERR, "term_end: before term_start"
+
+
+def no_far_future_dates(data: DataSet, record: Record) -> Iterator[Finding]:
+    limit = today() + dt.timedelta(days=FAR_FUTURE_DAYS)
+    for field in ("date", "identified"):
+        value = getattr(record, field, None)
+        if isinstance(value, dt.date) and value > limit:
+            yield record.id, [field], WARN, f"{field}: {value} is more than a year from today; a typo?"
+
+
+def testimony_has_consent(data: DataSet, record: Record) -> Iterator[Finding]:
+    if isinstance(record, Testimony) and record.consent is None:
+        yield (
+            record.id,
+            ["person"],
+            WARN,
+            ("no consent recorded: add consent (public, internal or none); it is kept out of anything published"),
+        )
+
+
+def testimony_file_exists(data: DataSet, record: Record) -> Iterator[Finding]:
+    link = record.file if isinstance(record, Testimony) else None
+    if link is not None:
+        root = data.root.resolve()
+        target = (root / link).resolve()
+        if not target.is_relative_to(root):
+            yield record.id, ["file"], ERR, f"file: {link!r} is outside the data folder"
+        elif not target.is_file():
+            yield record.id, ["file"], ERR, f"file: {link!r} does not exist under the data folder"
+
+
+RECORD_RULES: list[RecordRule] = [
+    status_history_in_order,
+    engagement_file_matches_date,
+    follow_ups_after_meeting,
+    term_in_order,
+    no_far_future_dates,
+    testimony_has_consent,
+    testimony_file_exists,
+]
+
+
+# --- across records -------------------------------------------------------
+
+
+def references(record: Record) -> Iterator[tuple[Loc, str, RecordKind]]:
+    """Every reference a record makes: (location, target id, kind it must be)."""
+    if isinstance(record, Partner):
+        for i, ref in enumerate(record.contacts):
+            yield ["contacts", i], ref, RecordKind.people
+    elif isinstance(record, Person):
+        if record.affiliation:
+            yield ["affiliation"], record.affiliation, RecordKind.partners
+        if record.works_for:
+            yield ["works_for"], record.works_for, RecordKind.officials
+    elif isinstance(record, Engagement):
+        for name, kind in (
+            ("partners", RecordKind.partners),
+            ("officials", RecordKind.officials),
+            ("people", RecordKind.people),
+            ("priorities", RecordKind.priorities),
+        ):
+            for i, ref in enumerate(getattr(record, name)):
+                yield [name, i], ref, kind
+        for i, follow_up in enumerate(record.follow_ups):
+            if follow_up.owner:
+                yield ["follow_ups", i, "owner"], follow_up.owner, RecordKind.people
+    elif isinstance(record, Testimony):
+        yield ["person"], record.person, RecordKind.people
+        if record.partner:
+            yield ["partner"], record.partner, RecordKind.partners
+    elif isinstance(record, Priority):
+        for i, strategy in enumerate(record.strategies):
+            for j, ref in enumerate(strategy.partners):
+                yield ["strategies", i, "partners", j], ref, RecordKind.partners
+        for i, position in enumerate(record.positions):
+            yield ["positions", i, "official"], position.official, RecordKind.officials
+
+
+def references_exist(data: DataSet) -> Iterator[Finding]:
+    for record in data.records.values():
+        for loc, ref, kind in references(record):
+            target = data.records.get(ref)
+            field = ".".join(str(p) for p in loc)
+            if target is None:
+                yield record.id, loc, ERR, f"{field}: no {kind.singular} {ref!r}"
+            elif target.collection is not kind:
+                yield (
+                    record.id,
+                    loc,
+                    ERR,
+                    (f"{field}: {ref!r} is a {target.collection.singular}, not a {kind.singular}"),
+                )
+
+
+def districts_known(data: DataSet) -> Iterator[Finding]:
+    if data.settings is None or not data.settings.districts:
+        return
+    known = set(data.settings.district_ids())
+    listed = ", ".join(sorted(known))
+    for record in data.records.values():
+        if isinstance(record, Engagement) and record.district and record.district not in known:
+            yield record.id, ["district"], ERR, f"district: {record.district!r} is not in capctl.yaml ({listed})"
+        if isinstance(record, Partner):
+            for i, district in enumerate(record.districts):
+                if district not in known:
+                    yield (
+                        record.id,
+                        ["districts", i],
+                        ERR,
+                        f"districts.{i}: {district!r} is not in capctl.yaml ({listed})",
+                    )
+
+
+def likely_duplicates(data: DataSet) -> Iterator[Finding]:
+    seen: dict[tuple[RecordKind, str], str] = {}
+    for record in sorted(data.records.values(), key=lambda r: r.id):
+        if isinstance(record, Engagement | Resource):
+            continue  # titles repeat legitimately: monthly meetings, translations
+        key = (record.collection, fold(record.label))
+        if key in seen:
+            yield record.id, [], WARN, f"likely duplicate of {seen[key]!r} (same name {record.label!r})"
+        else:
+            seen[key] = record.id
+
+
+CROSS_RULES: list[CrossRule] = [references_exist, districts_known, likely_duplicates]
+
+
+# --- running them ---------------------------------------------------------
+
+
+def check_record(data: DataSet, record: Record) -> list[Problem]:
+    return _to_problems(data, (f for rule in RECORD_RULES for f in rule(data, record)))
+
+
+def check_cross_records(data: DataSet) -> list[Problem]:
+    return _to_problems(data, (f for rule in CROSS_RULES for f in rule(data)))
+
+
+def _to_problems(data: DataSet, findings: Iterable[Finding]) -> list[Problem]:
+    from capctl.store import line_in
+
+    problems = []
+    lines: dict[tuple[str, tuple[str | int, ...]], int | None] = defaultdict(lambda: None)
+    for record_id, loc, severity, message in findings:
+        key = (record_id, tuple(loc))
+        if key not in lines:
+            lines[key] = line_in(data, record_id, loc) if loc else 1
+        path = data.paths.get(record_id)
+        shown = data.display(path) if path else record_id
+        problems.append(Problem(shown, lines[key], severity, message))
+    return problems

@@ -1,0 +1,118 @@
+"""The words capctl uses: kinds of records and their statuses.
+
+Kept free of heavy imports (no Pydantic, no Rich) so that the command line can
+offer these choices without paying for the models at start-up.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class RecordKind(StrEnum):
+    """A kind of record, named as its folder under ``data/``."""
+
+    partners = "partners"
+    officials = "officials"
+    people = "people"
+    engagements = "engagements"
+    testimonies = "testimonies"
+    priorities = "priorities"
+    resources = "resources"
+
+    @property
+    def singular(self) -> str:
+        return _SINGULAR[self]
+
+
+_SINGULAR = {
+    RecordKind.partners: "partner",
+    RecordKind.officials: "official",
+    RecordKind.people: "person",
+    RecordKind.engagements: "engagement",
+    RecordKind.testimonies: "testimony",
+    RecordKind.priorities: "priority",
+    RecordKind.resources: "resource",
+}
+
+
+class PartnerStatus(StrEnum):
+    prospect = "prospect"
+    invited = "invited"
+    core = "core"
+    former = "former"
+
+
+class Level(StrEnum):
+    county = "county"
+    city = "city"
+    state = "state"
+    federal = "federal"
+
+
+class EngagementKind(StrEnum):
+    one_on_one = "one-on-one"
+    call = "call"
+    chapter_meeting = "chapter-meeting"
+    training = "training"
+    hearing = "hearing"
+    lobby_day = "lobby-day"
+    action = "action"
+    forum = "forum"
+    other = "other"
+
+
+class Topic(StrEnum):
+    """What a training, engagement or resource is about."""
+
+    budget = "budget"
+    organizing = "organizing"
+    policy = "policy"
+    media = "media"
+    leadership = "leadership"
+    language_access = "language-access"
+    other = "other"
+
+
+class ConsentScope(StrEnum):
+    public = "public"
+    internal = "internal"
+    none = "none"
+
+
+class PriorityStatus(StrEnum):
+    proposed = "proposed"
+    active = "active"
+    won = "won"
+    dropped = "dropped"
+
+
+class Stance(StrEnum):
+    support = "support"
+    oppose = "oppose"
+    undecided = "undecided"
+    unknown = "unknown"
+
+
+class ResourceKind(StrEnum):
+    presentation = "presentation"
+    factsheet = "factsheet"
+    toolkit = "toolkit"
+    video = "video"
+    other = "other"
+
+
+class MetricGroup(StrEnum):
+    relationships = "relationships"
+    coalition = "coalition"
+    capacity = "capacity"
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+
+
+def choices(enum: type[StrEnum]) -> str:
+    """``a, b, c``: the values of an enum as a sentence would list them."""
+    return ", ".join(member.value for member in enum)
