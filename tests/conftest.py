@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from capctl.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _fixed_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test depends on today's date, the user's data folder or colors."""
+    monkeypatch.setenv("CAPCTL_TODAY", "2017-06-30")
+    monkeypatch.delenv("CAPCTL_DATA", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+
+
+@pytest.fixture
+def chapter(tmp_path: Path) -> Path:
+    """A copy of the small fixture chapter, safe to change."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "chapter", target)
+    return target
+
+
+@pytest.fixture
+def run() -> Callable[..., Result]:
+    """Run capctl in-process; stdout and stderr are kept apart."""
+
+    def invoke(*args: str | Path, input: str | None = None) -> Result:
+        return CliRunner().invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder with its bytes, to prove nothing changed."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
