@@ -281,17 +281,46 @@ def record_data(record: Record) -> dict[str, Any]:
     return data
 
 
+SCHEMAS_FOLDER = "schemas"
+"""JSON Schemas for editors, inside the data folder (written by `capctl schema`)."""
+
+
+def schema_comment(kind: RecordKind | str) -> str:
+    """The first line of every file capctl writes: editors validate and complete fields from it."""
+    if isinstance(kind, RecordKind):
+        depth = "../../" if kind is RecordKind.engagements else "../"
+        name = kind.singular
+    else:
+        depth, name = "", kind
+    return f"yaml-language-server: $schema={depth}{SCHEMAS_FOLDER}/{name}.schema.json"
+
+
 def render(record: Record) -> str:
     """A record's canonical file text."""
-    return yamlio.dump(record_data(record))
+    return yamlio.dump(record_data(record), header=[schema_comment(record.collection)])
 
 
-def write_new(root: Path, record: Record) -> Path:
-    """Write a new record's file; never replaces an existing file (FileExistsError)."""
+def write_new(root: Path, record: Record, unique: bool = False) -> tuple[Path, Record]:
+    """Write a new record's file; never replaces an existing file.
+
+    With ``unique``, a taken name gets ``-2``, ``-3``... (race-free: the name is
+    claimed by an atomic link), and the record returned carries the id used;
+    without it, a taken name raises FileExistsError.
+    """
     day = getattr(record, "date", None) if record.collection is RecordKind.engagements else None
-    path = record_path(root, record.collection, record.id, day)
-    write_exclusive(path, render(record))
-    return path
+    base_id = record.id
+    for attempt in range(1, 1000):
+        if attempt > 1:
+            suffix = f"-{attempt}"
+            record = record.model_copy(update={"id": base_id[: ID_MAX_LENGTH - len(suffix)] + suffix})
+        path = record_path(root, record.collection, record.id, day)
+        try:
+            write_exclusive(path, render(record))
+            return path, record
+        except FileExistsError:
+            if not unique:
+                raise
+    raise FileExistsError(f"no free name for {base_id!r} in {path.parent}")
 
 
 def write_exclusive(path: Path, text: str) -> None:
