@@ -18,7 +18,7 @@ from capctl.vocab import PartnerStatus, Stance
 Change = Callable[[Any], None]
 
 
-def _list(tree: CommentedMap, key: str, after: tuple[str, ...] = ()) -> CommentedSeq:
+def _list(tree: CommentedMap, key: str, after: tuple[str, ...] = ()) -> list[Any]:
     """The list under ``key``, created (after the last of ``after`` present) when absent."""
     if key not in tree or tree[key] is None:
         position = len(tree)
