@@ -1,0 +1,157 @@
+"""Who was seen when: the engagements behind every relationship.
+
+Shared by the report, ``show``, ``followups`` and ``stale``. Only engagements
+dated on or before the as-of date count. A staffer's engagement counts for the
+official they work for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from capctl.models import Engagement, FollowUp, Official, Partner, Person, Record, Threshold
+from capctl.store import DataSet
+from capctl.vocab import PartnerStatus, RecordKind
+
+
+def staff_by_official(data: DataSet) -> dict[str, list[Person]]:
+    """Each official's staff (people whose ``works_for`` is that official), by name."""
+    staff: dict[str, list[Person]] = defaultdict(list)
+    for person in data.typed(Person):
+        if person.works_for:
+            staff[person.works_for].append(person)
+    return {k: sorted(v, key=lambda p: p.name) for k, v in staff.items()}
+
+
+def officials_represented(data: DataSet, engagement: Engagement) -> dict[str, str]:
+    """Officials present at an engagement, in person or through staff: id -> ``in person``,
+    ``through staff`` or ``in person and through staff``."""
+    how: dict[str, set[str]] = defaultdict(set)
+    for official in engagement.officials:
+        how[official].add("in person")
+    for person_id in engagement.people:
+        person = data.records.get(person_id)
+        if isinstance(person, Person) and person.works_for:
+            how[person.works_for].add("through staff")
+    return {k: " and ".join(sorted(v)) for k, v in sorted(how.items())}
+
+
+def involved(data: DataSet, engagement: Engagement) -> set[str]:
+    """Ids of every record an engagement involves, staffers' officials included."""
+    ids = {*engagement.partners, *engagement.people, *engagement.priorities}
+    ids.update(officials_represented(data, engagement))
+    return ids
+
+
+def engagements_by_record(data: DataSet, as_of: dt.date | None = None) -> dict[str, list[Engagement]]:
+    """Record id -> the engagements involving it, newest first (up to ``as_of`` when given)."""
+    index: dict[str, list[Engagement]] = defaultdict(list)
+    for engagement in data.typed(Engagement):
+        if as_of is not None and engagement.date > as_of:
+            continue
+        for record_id in involved(data, engagement):
+            index[record_id].append(engagement)
+    for engagements in index.values():
+        engagements.sort(key=lambda e: (e.date, e.id), reverse=True)
+    return index
+
+
+@dataclass(frozen=True)
+class OpenFollowUp:
+    engagement: Engagement
+    number: int  # 1-based, as `capctl followup done ENGAGEMENT N` takes it
+    follow_up: FollowUp
+    days_overdue: int | None  # None without a due date; negative while not yet due
+
+
+def open_follow_ups(
+    data: DataSet,
+    as_of: dt.date,
+    owner: str | None = None,
+    overdue_only: bool = False,
+    due_within: int | None = None,
+) -> list[OpenFollowUp]:
+    """Follow-ups not done by ``as_of``, most overdue first."""
+    found = []
+    for engagement in data.typed(Engagement):
+        if engagement.date > as_of:
+            continue
+        for i, follow_up in enumerate(engagement.follow_ups, 1):
+            if follow_up.done is not None and follow_up.done <= as_of:
+                continue
+            if owner is not None and follow_up.owner != owner:
+                continue
+            overdue = None if follow_up.due is None else (as_of - follow_up.due).days
+            if overdue_only and (overdue is None or overdue <= 0):
+                continue
+            if due_within is not None and (overdue is None or overdue < -due_within):
+                continue
+            found.append(OpenFollowUp(engagement, i, follow_up, overdue))
+    far = -(10**6)
+    return sorted(found, key=lambda f: (-(f.days_overdue if f.days_overdue is not None else far), f.engagement.id))
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """How recently a record was in touch, against its going-cold threshold."""
+
+    record: Record
+    last: Engagement | None
+    days_since: int | None  # None: never
+    threshold: Threshold
+    state: str  # "ok", "going cold" (past warn) or "cold" (past max)
+
+
+def threshold_for(data: DataSet, record: Record, as_of: dt.date) -> Threshold | None:
+    if data.settings is None:
+        return None
+    thresholds = data.settings.thresholds
+    if isinstance(record, Partner):
+        status = record.status_on(as_of)
+        return None if status is None else getattr(thresholds.partners, PartnerStatus(status).value)
+    if isinstance(record, Official):
+        return thresholds.officials
+    if isinstance(record, Person):
+        return thresholds.people
+    return None
+
+
+def relationships(
+    data: DataSet, as_of: dt.date, kinds: Iterable[RecordKind] = (RecordKind.partners, RecordKind.officials)
+) -> list[Relationship]:
+    """Every partner, official or person that has a threshold, with its last contact, coldest first.
+
+    Officials out of office on ``as_of`` are left out.
+    """
+    wanted = set(kinds)
+    index = engagements_by_record(data, as_of)
+    found = []
+    for record in sorted(data.records.values(), key=lambda r: r.id):
+        if record.collection not in wanted:
+            continue
+        if isinstance(record, Official) and record.term_end is not None and record.term_end < as_of:
+            continue
+        threshold = threshold_for(data, record, as_of)
+        if threshold is None:
+            continue
+        seen = index.get(record.id, [])
+        last = seen[0] if seen else None
+        days = None if last is None else (as_of - last.date).days
+        if days is None or days > threshold.max:
+            state = "cold"
+        elif days > threshold.warn:
+            state = "going cold"
+        else:
+            state = "ok"
+        found.append(Relationship(record, last, days, threshold, state))
+    return sorted(found, key=lambda r: (-(r.days_since if r.days_since is not None else 10**6), r.record.id))
+
+
+def going_cold(
+    data: DataSet, as_of: dt.date, kinds: Iterable[RecordKind] = (RecordKind.partners, RecordKind.officials)
+) -> list[Relationship]:
+    """Relationships past their warning threshold, coldest first."""
+    return [r for r in relationships(data, as_of, kinds) if r.state != "ok"]
