@@ -201,6 +201,7 @@ class Testimony(Record):
     """A personal testimony of a partner's member."""
 
     collection: ClassVar[RecordKind] = RecordKind.testimonies
+    __test__: ClassVar[bool] = False  # pytest: not a test class despite its name
     person: Ref = Field(description="Who gave it (a person id).")
     partner: Ref | None = Field(default=None, description="The partner (id) they speak with.")
     date: dt.date = Field(description="When it was given.")

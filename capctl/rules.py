@@ -178,7 +178,7 @@ def references_exist(data: DataSet) -> Iterator[Finding]:
                     record.id,
                     loc,
                     ERR,
-                    (f"{field}: {ref!r} is a {target.collection.singular}, not a {kind.singular}"),
+                    f"{field}: {ref!r} is {target.collection.a}, not {kind.a}",
                 )
 
 

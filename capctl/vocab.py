@@ -24,6 +24,12 @@ class RecordKind(StrEnum):
     def singular(self) -> str:
         return _SINGULAR[self]
 
+    @property
+    def a(self) -> str:
+        """The singular with its article: ``an official``, ``a partner``."""
+        word = _SINGULAR[self]
+        return f"{'an' if word[0] in 'aeiou' else 'a'} {word}"
+
 
 _SINGULAR = {
     RecordKind.partners: "partner",

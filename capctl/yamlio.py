@@ -55,7 +55,7 @@ def load_safe(text: str) -> Any:
     try:
         return _safe_yaml().load(text)
     except MarkedYAMLError as exc:
-        raise YamlSyntaxError(_describe(exc, text), _line(exc)) from None
+        raise YamlSyntaxError(_describe(exc, text), _line(exc, text)) from None
     except YAMLError as exc:
         raise YamlSyntaxError(str(exc).splitlines()[0], None) from None
     except (ValueError, TypeError, OverflowError) as exc:
@@ -79,9 +79,16 @@ def _impossible_date(text: str) -> tuple[int | None, str | None]:
     return None, None
 
 
-def _line(exc: MarkedYAMLError) -> int | None:
-    mark = exc.problem_mark or exc.context_mark
-    return None if mark is None else mark.line + 1
+def _line(exc: MarkedYAMLError, text: str = "") -> int | None:
+    """The line to show: where the problem is, or where the unclosed construct began
+    when the parser only noticed at the end of the file; never past the last line."""
+    problem, context = exc.problem_mark, exc.context_mark
+    last = max(len(text.rstrip().splitlines()), 1)
+    if problem is None:
+        return None if context is None else min(int(context.line) + 1, last)
+    if problem.line >= last and context is not None:
+        return min(int(context.line) + 1, last)
+    return min(int(problem.line) + 1, last)
 
 
 def _describe(exc: MarkedYAMLError, text: str) -> str:
@@ -94,14 +101,16 @@ def _describe(exc: MarkedYAMLError, text: str) -> str:
     if "could not determine a constructor for the tag" in problem:
         tag = problem.split("tag", 1)[1].strip().strip("'")
         return f"tags are not allowed: {tag}"
-    line = _line(exc)
+    line = _line(exc, text)
     lines = text.splitlines()
     if line is not None and 0 < line <= len(lines) and "\t" in lines[line - 1]:
         return "tab character: indent with spaces, not tabs"
     context = (exc.context or "").strip()
     message = problem or context or type(exc).__name__
     if context and problem and context not in problem:
-        message = f"{problem} ({context})"
+        last = max(len(text.rstrip().splitlines()), 1)
+        started = min(exc.context_mark.line + 1, last) if exc.context_mark is not None else None
+        message = f"{problem} ({context} started on line {started})" if started else f"{problem} ({context})"
     return f"YAML syntax: {message}"
 
 
@@ -111,7 +120,7 @@ def load_roundtrip(text: str) -> Any:
     try:
         return yaml.load(text)
     except MarkedYAMLError as exc:
-        raise YamlSyntaxError(_describe(exc, text), _line(exc)) from None
+        raise YamlSyntaxError(_describe(exc, text), _line(exc, text)) from None
     except (YAMLError, ValueError, TypeError) as exc:
         raise YamlSyntaxError(str(exc).splitlines()[0], None) from None
 
