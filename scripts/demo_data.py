@@ -20,7 +20,7 @@ import argparse
 import datetime as dt
 import shutil
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -1889,11 +1889,12 @@ def owned_paths(folder: Path, demo: Demo) -> list[Path]:
     return [p for p in paths if p.exists()]
 
 
-def write(folder: Path, demo: Demo, force: bool = False) -> int:
+def write(folder: Path, demo: Demo, force: bool = False, advance: Callable[[], object] = lambda: None) -> int:
     """Write the demo into ``folder``; returns the number of records written.
 
     Refuses a folder that already holds records unless ``force``; settings are
     written from capctl's templates when missing and must match them otherwise.
+    ``advance`` is called after each record, for a progress display.
     """
     if folder.exists() and not folder.is_dir():
         raise DemoError(f"'{folder}' exists and is not a folder")
@@ -1927,6 +1928,7 @@ def write(folder: Path, demo: Demo, force: bool = False) -> int:
             replace_atomic(path, text)
     for record in demo.records:
         write_new(folder, record)
+        advance()
     for link, text in demo.attachments.items():
         write_exclusive(folder / link, text)
     return len(demo.records)
@@ -1953,8 +1955,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValidationError, KeyError, ValueError) as exc:
         print(f"error: the demo's own tables are invalid: {exc}", file=sys.stderr)
         return 1
+    from rich.console import Console
+    from rich.progress import Progress
+
+    # Every file is synced to disk: a few seconds on a busy machine, hence a progress bar (on stderr).
     try:
-        count = write(args.folder, demo, force=args.force)
+        console = Console(stderr=True)
+        with Progress(console=console, transient=True, disable=not console.is_terminal) as progress:
+            task = progress.add_task(f"writing {args.folder}", total=len(demo.records))
+            count = write(args.folder, demo, force=args.force, advance=lambda: progress.advance(task))
     except DemoError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
