@@ -25,13 +25,13 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check capctl tests
-	$(BIN)/ruff format --check capctl tests
+	$(BIN)/ruff check capctl tests scripts
+	$(BIN)/ruff format --check capctl tests scripts
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix capctl tests
-	$(BIN)/ruff format capctl tests
+	$(BIN)/ruff check --fix capctl tests scripts
+	$(BIN)/ruff format capctl tests scripts
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
