@@ -542,6 +542,7 @@ def _details(r: Result) -> dict[str, Any]:
             "records": r.previous.records,
         }
     return {
+        "id": r.metric.id,
         "grant": r.metric.grant,
         "window": {"start": _day(r.window.start), "end": _day(r.window.end)},
         "expected": None if r.expected is None else round(float(r.expected), 2),
@@ -628,7 +629,7 @@ def to_json(report: Report) -> dict[str, Any]:
         ],
         "elapsed": round(float(report.share), 4),
         "public": report.public,
-        "details": {r.metric.id: _details(r) for r in report.lines},
+        "details": [_details(r) for r in report.lines],
         "chapters": [
             {
                 "folder": c.folder,
@@ -636,20 +637,26 @@ def to_json(report: Report) -> dict[str, Any]:
                 "metrics_sha256": c.metrics_sha256,
                 "errors": c.errors,
                 "warnings": c.warnings,
-                "metrics": {
-                    r.metric.id: {
+                "metrics": [
+                    {
+                        "id": r.metric.id,
                         "value": r.value,
                         "target": _target(r.target),
                         "status": r.status.value,
                         "records": r.records,
                     }
                     for r in c.results
-                },
+                ],
                 "meeting": _meeting(c.meeting),
             }
             for c in report.chapters
         ],
     }
+
+
+def _by_id(items: list[dict[str, Any]], item_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(item for item in items if item["id"] == item_id)
+    return found
 
 
 def explain_json(report: Report, metric_id: str) -> dict[str, Any]:
@@ -660,10 +667,10 @@ def explain_json(report: Report, metric_id: str) -> dict[str, Any]:
         "as_of": full["as_of"],
         "period": full["period"],
         "metrics_sha256": full["metrics_sha256"],
-        "metric": next(m for m in full["metrics"] if m["id"] == line.metric.id),
+        "metric": _by_id(full["metrics"], line.metric.id),
         "counts": describe(line.metric.count, line.window),
-        "details": full["details"][line.metric.id],
-        "chapters": [{"folder": c["folder"], **c["metrics"][line.metric.id]} for c in full["chapters"]],
+        "details": _by_id(full["details"], line.metric.id),
+        "chapters": [{"folder": c["folder"], **_by_id(c["metrics"], line.metric.id)} for c in full["chapters"]],
     }
 
 

@@ -244,7 +244,8 @@ def explain_section(report: Report, line: Result) -> str:
         f'<section id="{e(line.metric.id)}"><h3>{e(line.metric.label)} <code>{e(line.metric.id)}</code></h3>',
         f"<p>Grant: {e(line.metric.grant)}</p>",
         f'<p class="small">Counts {e(describe(line.metric.count, line.window))}.</p>',
-        f"<p>Value <strong>{line.value}</strong>, target {e(target_text(line.target))}: "
+        f'<p class="bar">{progress_svg(line)}Value <strong>{line.value}</strong>, target '
+        f"{e(target_text(line.target))}: "
         f'<span class="status" style="color:{COLORS[line.status]}">{e(status_text(line))}</span></p>',
     ]
     if report.rollup:
