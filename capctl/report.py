@@ -14,7 +14,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -438,17 +438,17 @@ class _Redactor:
 
     def __init__(self, datasets: Sequence[DataSet]) -> None:
         names = {name for data in datasets for person in data.typed(Person) for name in person.names()}
-        # Longest first, so that "María Martínez" goes before an alias "María".
+        # One pass each, longest first, so that "María Martínez" goes before an alias "María".
         ordered = sorted((n for n in names if len(fold(n)) >= 2), key=len, reverse=True)
-        self._names = [_name_pattern(name) for name in ordered]
         slugs = sorted({slugify(name) for name in ordered if len(slugify(name)) >= 3}, key=len, reverse=True)
-        self._slugs = [re.compile(rf"(?<![a-z0-9]){re.escape(slug)}(?![a-z0-9])") for slug in slugs]
+        self._names = _any(_name_pattern(name) for name in ordered)
+        self._slugs = _any(re.escape(slug) for slug in slugs)
 
     def text(self, value: str) -> str:
-        for pattern in self._names:
-            value = pattern.sub(f"({WITHHELD})", value)
-        for pattern in self._slugs:
-            value = pattern.sub(WITHHELD, value)
+        if self._names is not None:
+            value = self._names.sub(f"({WITHHELD})", value)
+        if self._slugs is not None:
+            value = self._slugs.sub(WITHHELD, value)
         return value
 
     def chapter(self, chapter: Chapter, data: DataSet) -> Chapter:
@@ -496,8 +496,8 @@ class _Redactor:
         return value
 
 
-def _name_pattern(name: str) -> re.Pattern[str]:
-    """A name in any case, with or without its accents, as a whole word."""
+def _name_pattern(name: str) -> str:
+    """A name in any case, with or without its accents."""
     parts = []
     for ch in name:
         if ch.isspace():
@@ -506,7 +506,15 @@ def _name_pattern(name: str) -> re.Pattern[str]:
             parts.append("[" + re.escape("".join(sorted(_ALIKE.get(fold(ch), set()) | {ch}))) + "]")
         else:
             parts.append(re.escape(ch))
-    return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)", re.IGNORECASE)
+    return "".join(parts)
+
+
+def _any(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    """One of ``patterns`` as a whole word (or a whole part of an id), in any case."""
+    alternatives = list(patterns)
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
 
 
 _ALIKE: dict[str, set[str]] = {}
