@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from capctl.metrics import Evidence
     from capctl.report import Chapter, Meeting, Report
 
-BAR_WIDTH = 16
+BAR_WIDTH = 10
 STYLES = {MetricStatus.met: "green", MetricStatus.on_track: "yellow", MetricStatus.behind: "red"}
 
 
