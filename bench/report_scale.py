@@ -108,6 +108,7 @@ def main() -> None:
         data = timed("load", lambda: store.load(root))
         print(f"{len(data.records)} records, {len(data.problems)} problems")
         report = timed("build the report", lambda: build([data], AS_OF))
+        timed("build it --public", lambda: build([data], AS_OF, public=True))
         timed("json", lambda: to_json(report))
         timed("markdown", lambda: render_markdown(report))
         timed("html", lambda: render_html(report))
