@@ -114,6 +114,21 @@ class MetricGroup(StrEnum):
     capacity = "capacity"
 
 
+class MetricStatus(StrEnum):
+    """Where a metric stands against its target (see docs/metrics.md)."""
+
+    met = "met"
+    on_track = "on-track"
+    behind = "behind"
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
 class Severity(StrEnum):
     error = "error"
     warning = "warning"

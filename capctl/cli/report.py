@@ -1,23 +1,124 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
 
+from capctl.problems import CapctlError
+from capctl.vocab import ReportFormat
 
-def report(ctx: typer.Context) -> None:
-    """Summarize the data folder: records by kind, partners by status, engagements by kind."""
-    from capctl.summary import summarize
+if TYPE_CHECKING:
+    from rich.console import Console
 
-    summary = summarize(ctx.obj.load())
-    out = ctx.obj.out()
-    out.print(f"{summary.chapter}", style="bold")
-    out.print(f"engagements {summary.first_engagement or '-'} to {summary.last_engagement or '-'}")
-    for title, counts in (
-        ("records", summary.records),
-        ("partners by status", summary.partners_by_status),
-        ("engagements by kind", summary.engagements_by_kind),
-    ):
-        out.print(f"\n{title}:")
-        for name, count in counts.items():
-            out.print(f"  {name:<20} {count:>5}")
-    out.print(f"\n{summary.errors} errors, {summary.warnings} warnings (`capctl check` lists them)")
-    raise typer.Exit(1 if summary.errors else 0)
+    from capctl.report import Report
+
+TEXT_FILE_WIDTH = 100
+"""Columns of a text report written to a file."""
+
+
+def report(
+    ctx: typer.Context,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="Report as of this date (YYYY-MM-DD, today, yesterday); default today, "
+            "clamped to the end of the grant period.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="text for the terminal, markdown for an agenda, json, html for print."),
+    ] = ReportFormat.text,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            metavar="METRIC",
+            help="List the records behind one metric's number and, when short of target, what is missing.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of the screen.", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="With --output, replace FILE if it exists.")] = False,
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public",
+            help="For publishing: no names, emails, phones or addresses of people, "
+            "no testimony title without public consent.",
+        ),
+    ] = False,
+) -> None:
+    """Progress against the grant's metrics (metrics.yaml), then what the chapter meeting needs.
+
+    Each metric shows its value, target, progress and status: met (at or above the minimum), on-track (at or
+    above the minimum times the share of the period elapsed) or behind. Give --data several times to roll up
+    several chapters. Exit status: 0, or 1 when the data has errors (those records are left out).
+    """
+    from capctl.dates import parse_date
+    from capctl.discover import find_data
+    from capctl.report import load_and_build
+
+    state = ctx.obj
+    day = parse_date(as_of, "--as-of") if as_of is not None else None
+    if output is not None and output.exists() and not force:
+        raise CapctlError(f"--output: '{output}' already exists; nothing was written (add --force to replace it)")
+    folders = [find_data(folder) for folder in state.data_dirs] or [find_data(None)]
+    with state.err().status("Building the report…"):
+        built = load_and_build(folders, day, public)
+    if explain is not None:
+        from capctl.report import report_line
+
+        report_line(built, explain)  # an unknown metric is a usage error before anything is printed
+    text = _render(built, fmt, explain, None if output is not None else state.out())
+    if output is not None:
+        from capctl.store import replace_atomic, write_exclusive
+
+        (replace_atomic if force and output.exists() else write_exclusive)(output, text or "")
+        state.err().print(f"wrote {output}")
+    elif text is not None:
+        typer.echo(text, nl=not text.endswith("\n"))
+    errors = sum(c.errors for c in built.chapters)
+    if errors:
+        state.err().print(
+            f"warning: {errors} error{'s' * (errors != 1)} in the data: records with errors are left out of this "
+            "report (`capctl check` lists them)"
+        )
+        raise typer.Exit(1)
+
+
+def _render(built: Report, fmt: ReportFormat, explain: str | None, screen: Console | None) -> str | None:
+    """The report as text in ``fmt``; None when it went to the ``screen`` console already."""
+    from capctl.report import explain_json, to_json
+
+    if fmt is ReportFormat.json:
+        document = explain_json(built, explain) if explain else to_json(built)
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if fmt is ReportFormat.markdown:
+        from capctl.report_markdown import explain_markdown, render_markdown
+
+        return explain_markdown(built, explain) if explain else render_markdown(built)
+    if fmt is ReportFormat.html:
+        from capctl.report_html import render_html
+
+        return render_html(built, explain)
+    import io
+
+    from rich.console import Console
+
+    from capctl.cli.report_text import print_explain, print_report
+
+    console = screen or Console(file=io.StringIO(), width=TEXT_FILE_WIDTH, color_system=None, highlight=False)
+    if explain:
+        print_explain(built, explain, console)
+    else:
+        print_report(built, console)
+    return None if screen else console.file.getvalue()  # type: ignore[attr-defined]
