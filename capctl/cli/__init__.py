@@ -126,6 +126,11 @@ def _register() -> None:
     app.command("init")(init.init)
     app.command("report")(report.report)
 
+    # `list` is in listing.py: a submodule named list would shadow the builtin in this package.
+    from capctl.cli import listing
+
+    app.command("list")(listing.list_)
+
 
 _register()
 
