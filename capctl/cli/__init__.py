@@ -127,9 +127,10 @@ def _register() -> None:
     app.command("report")(report.report)
 
     # `list` is in listing.py: a submodule named list would shadow the builtin in this package.
-    from capctl.cli import listing, search
+    from capctl.cli import listing, search, show
 
     app.command("list")(listing.list_)
+    app.command("show")(show.show)
     app.command("search")(search.search)
 
 
