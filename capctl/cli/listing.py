@@ -27,13 +27,17 @@ def list_(
     ] = None,
     until: Annotated[str | None, typer.Option(metavar="DATE", help="On or before this date.")] = None,
     kind: Annotated[
-        str | None, typer.Option("--kind", help="Engagement kind (one-on-one, training...) or resource kind.")
+        str | None,
+        typer.Option("--kind", metavar="KIND", help="Engagement kind (one-on-one, training...) or resource kind."),
     ] = None,
     topic: Annotated[
-        str | None, typer.Option(help="Topic of engagements or resources (budget, organizing...).")
+        str | None, typer.Option(metavar="TOPIC", help="Topic of engagements or resources (budget, organizing...).")
     ] = None,
     status: Annotated[
-        str | None, typer.Option(help="Partner status today (prospect, invited, core, former) or priority status.")
+        str | None,
+        typer.Option(
+            metavar="STATUS", help="Partner status today (prospect, invited, core, former) or priority status."
+        ),
     ] = None,
     partner: Annotated[
         str | None,
