@@ -43,7 +43,9 @@ class Profile:
 
 def profile(data: DataSet, record: Record, as_of: dt.date) -> Profile:
     """What ``capctl show`` prints about ``record`` on ``as_of``."""
-    context = Context(data, as_of)
+    everything = activity.engagements_by_record(data)  # planned engagements too, for the timeline
+    index = {k: [e for e in v if e.date <= as_of] for k, v in everything.items()}
+    context = Context(data, as_of, index)
     path = data.paths.get(record.id)
     shown_path = data.display(path) if path else ""
     result = Profile(
@@ -54,7 +56,7 @@ def profile(data: DataSet, record: Record, as_of: dt.date) -> Profile:
         data={"kind": record.collection.singular, "id": record.id, "path": shown_path, "record": row(record, context)},
     )
     if isinstance(record, Official | Partner | Person | Priority):
-        _contact(data, record, as_of, result)
+        _contact(data, record, as_of, index, result)
     if isinstance(record, Official):
         _official(data, record, as_of, context, result)
     elif isinstance(record, Partner):
@@ -66,7 +68,7 @@ def profile(data: DataSet, record: Record, as_of: dt.date) -> Profile:
     elif isinstance(record, Engagement):
         _engagement(data, record, as_of, result)
     if isinstance(record, Official | Partner | Person | Priority):
-        _timeline(data, record, as_of, result)
+        _timeline(data, record, as_of, everything.get(record.id, []), result)
     return result
 
 
@@ -116,8 +118,9 @@ def _label(data: DataSet, record_id: str | None) -> str:
 # --- what every relationship has -------------------------------------------
 
 
-def _contact(data: DataSet, record: Record, as_of: dt.date, result: Profile) -> None:
-    index = activity.engagements_by_record(data, as_of)
+def _contact(
+    data: DataSet, record: Record, as_of: dt.date, index: dict[str, list[Engagement]], result: Profile
+) -> None:
     seen = index.get(record.id, [])
     last = seen[0] if seen else None
     relationship = activity.relationship_of(data, record, as_of, index)
@@ -137,8 +140,7 @@ def _contact(data: DataSet, record: Record, as_of: dt.date, result: Profile) -> 
     result.fields.append(("last discussed" if isinstance(record, Priority) else "last contact", text))
 
 
-def _timeline(data: DataSet, record: Record, as_of: dt.date, result: Profile) -> None:
-    engagements = activity.engagements_by_record(data).get(record.id, [])
+def _timeline(data: DataSet, record: Record, as_of: dt.date, engagements: list[Engagement], result: Profile) -> None:
     table = Table(["date", "kind", "title", "how", "id"])
     entries = []
     for engagement in engagements:

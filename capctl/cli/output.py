@@ -74,7 +74,7 @@ MIN_WRAPPED_WIDTH = 10
 """A column that wraps keeps at least this many characters a line, when the terminal allows."""
 
 
-def print_table(state: State, table: Table, title: str | None = None) -> None:
+def print_table(state: State, table: Table) -> None:
     """A table that fits the terminal's width: long cells wrap inside their column, and ids and dates
     stay on one line while there is room for that."""
     from rich import box
@@ -93,9 +93,7 @@ def print_table(state: State, table: Table, title: str | None = None) -> None:
     while needed() > out.width and any(keep):
         widest = max((w, i) for i, (w, k) in enumerate(zip(natural, keep, strict=True)) if k)[1]
         keep[widest] = False
-    shown = RichTable(
-        box=box.SIMPLE_HEAD, show_edge=False, title=title, title_justify="left", title_style="bold", pad_edge=False
-    )
+    shown = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for header, one_line in zip(table.headers, keep, strict=True):
         shown.add_column(header, overflow="fold", no_wrap=one_line)
     for cells in table.rows:
