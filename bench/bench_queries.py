@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,6 +130,43 @@ def main() -> None:
         for args in commands:
             shown = " ".join(a.replace(str(out), "OUT") for a in args)
             print(f"{timed(args, env, options.runs):7.2f} s  capctl {shown}")
+        library_times(data, out, options.runs)
+
+
+def library_times(data: Path, out: Path, runs: int) -> None:
+    """The same work in one process: loading the folder, then each query on the loaded data."""
+    sys.path.insert(0, str(ROOT))
+    from capctl import activity, export, profile, query, store
+    from capctl.vocab import RecordKind
+
+    def best(work: Callable[[], object]) -> float:
+        times = []
+        for _ in range(runs):
+            began = time.perf_counter()
+            work()
+            times.append(time.perf_counter() - began)
+        return statistics.median(times)
+
+    print(f"{best(lambda: store.load(data)):7.2f} s  store.load (every command starts with it)")
+    loaded = store.load(data)
+    as_of = dt.date(2017, 12, 31)
+    kinds = [RecordKind.partners, RecordKind.officials, RecordKind.people]
+    work = {
+        "list partners (table)": lambda: query.summary_table(
+            query.list_records(loaded, RecordKind.partners, query.ListOptions(), as_of)
+        ),
+        "list meetings --official": lambda: query.list_records(
+            loaded, RecordKind.engagements, query.ListOptions(official="official-7"), as_of
+        ).rows(),
+        "show official-7": lambda: profile.profile(loaded, loaded.records["official-7"], as_of),
+        "show partner-7": lambda: profile.profile(loaded, loaded.records["partner-7"], as_of),
+        "search martinez": lambda: query.search(loaded, "martinez"),
+        "followups --overdue": lambda: activity.open_follow_ups(loaded, as_of, overdue_only=True),
+        "stale (all three kinds)": lambda: activity.going_cold(loaded, as_of, kinds),
+        "export sqlite": lambda: export.export(loaded, export.ExportFormat.sqlite, out / "again.db", as_of, force=True),
+    }
+    for name, job in work.items():
+        print(f"{best(job):7.2f} s  after loading: {name}")
 
 
 if __name__ == "__main__":
