@@ -31,7 +31,7 @@ from capctl import __version__
 from capctl.models import MODELS, Engagement, Official, Partner, Priority, Record, Testimony, personal_fields
 from capctl.problems import CapctlError
 from capctl.query import Context, columns, csv_cell, row
-from capctl.store import DataSet
+from capctl.store import DataSet, _fsync_dir
 from capctl.vocab import RecordKind
 
 EXPORT_VERSION = 1
@@ -394,20 +394,7 @@ def _put_in_place(temporary: Path, output: Path, force: bool) -> None:
             raise CapctlError(f"--output: '{output}' already exists; give --force to replace it") from None
         if old is not None:
             shutil.rmtree(old)
-    _fsync(output.parent)
-
-
-def _fsync(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    _fsync_dir(output.parent)
 
 
 def _write_sqlite(
