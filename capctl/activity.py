@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from capctl.models import Engagement, FollowUp, Official, Partner, Person, Record, Threshold
 from capctl.store import DataSet
-from capctl.vocab import PartnerStatus, RecordKind
+from capctl.vocab import EngagementKind, PartnerStatus, RecordKind
 
 
 def staff_by_official(data: DataSet) -> dict[str, list[Person]]:
@@ -119,6 +119,28 @@ def threshold_for(data: DataSet, record: Record, as_of: dt.date) -> Threshold | 
     return None
 
 
+def relationship_of(
+    data: DataSet, record: Record, as_of: dt.date, index: dict[str, list[Engagement]] | None = None
+) -> Relationship | None:
+    """One record's last contact against its threshold; None when no threshold applies to it.
+
+    ``index`` is :func:`engagements_by_record` up to ``as_of``, when already at hand.
+    """
+    threshold = threshold_for(data, record, as_of)
+    if threshold is None:
+        return None
+    seen = (index if index is not None else engagements_by_record(data, as_of)).get(record.id, [])
+    last = seen[0] if seen else None
+    days = None if last is None else (as_of - last.date).days
+    if days is None or days > threshold.max:
+        state = "cold"
+    elif days > threshold.warn:
+        state = "going cold"
+    else:
+        state = "ok"
+    return Relationship(record, last, days, threshold, state)
+
+
 def relationships(
     data: DataSet, as_of: dt.date, kinds: Iterable[RecordKind] = (RecordKind.partners, RecordKind.officials)
 ) -> list[Relationship]:
@@ -134,19 +156,9 @@ def relationships(
             continue
         if isinstance(record, Official) and record.term_end is not None and record.term_end < as_of:
             continue
-        threshold = threshold_for(data, record, as_of)
-        if threshold is None:
-            continue
-        seen = index.get(record.id, [])
-        last = seen[0] if seen else None
-        days = None if last is None else (as_of - last.date).days
-        if days is None or days > threshold.max:
-            state = "cold"
-        elif days > threshold.warn:
-            state = "going cold"
-        else:
-            state = "ok"
-        found.append(Relationship(record, last, days, threshold, state))
+        relationship = relationship_of(data, record, as_of, index)
+        if relationship is not None:
+            found.append(relationship)
     return sorted(found, key=lambda r: (-(r.days_since if r.days_since is not None else 10**6), r.record.id))
 
 
@@ -155,3 +167,44 @@ def going_cold(
 ) -> list[Relationship]:
     """Relationships past their warning threshold, coldest first."""
     return [r for r in relationships(data, as_of, kinds) if r.state != "ok"]
+
+
+def how_involved(data: DataSet, engagement: Engagement, record_id: str) -> str:
+    """How a record took part in an engagement, in words: ``partner``, ``in person``,
+    ``through staff (Jon Lee)``, ``present``, ``discussed``; empty when it did not."""
+    record = data.records.get(record_id)
+    if isinstance(record, Official):
+        staff = [
+            p.name
+            for p in (data.records.get(i) for i in engagement.people)
+            if isinstance(p, Person) and p.works_for == record_id
+        ]
+        ways = ["in person"] if record_id in engagement.officials else []
+        if staff:
+            ways.append(f"through staff ({', '.join(staff)})")
+        return " and ".join(ways)
+    if record_id in engagement.partners:
+        return "partner"
+    if record_id in engagement.people:
+        return "present"
+    if record_id in engagement.priorities:
+        return "discussed"
+    return ""
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """A partner at the chapter's most recent chapter meetings."""
+
+    meetings: list[Engagement]  # the last chapter meetings by the as-of date, newest first
+    attended: list[Engagement]  # those the partner took part in
+
+
+def chapter_meeting_attendance(data: DataSet, partner_id: str, as_of: dt.date, last: int = 12) -> Attendance:
+    """Which of the last ``last`` chapter meetings (on or before ``as_of``) a partner came to."""
+    meetings = sorted(
+        (e for e in data.typed(Engagement) if e.kind is EngagementKind.chapter_meeting and e.date <= as_of),
+        key=lambda e: (e.date, e.id),
+        reverse=True,
+    )[:last]
+    return Attendance(meetings, [e for e in meetings if partner_id in e.partners])

@@ -69,7 +69,8 @@ def resolve(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None,
     listed = ", ".join(f"{m.record.id} ({m.record.label})" for m in matches[:6])
     if len(matches) == 1:
         raise CapctlError(f"{what}: no {noun} matches {text!r}; did you mean {listed}?")
-    raise CapctlError(f"{what}: {text!r} matches several {noun} records: {listed}; give an id")
+    several = f"{noun} records" if kinds else "records"
+    raise CapctlError(f"{what}: {text!r} matches several {several}: {listed}; give an id")
 
 
 def _closest(data: DataSet, text: str, kinds: list[RecordKind] | None) -> str:

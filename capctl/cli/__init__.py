@@ -126,6 +126,16 @@ def _register() -> None:
     app.command("init")(init.init)
     app.command("report")(report.report)
 
+    # `list` is in listing.py: a submodule named list would shadow the builtin in this package.
+    from capctl.cli import export, followups, listing, search, show, stale
+
+    app.command("list")(listing.list_)
+    app.command("show")(show.show)
+    app.command("search")(search.search)
+    app.command("followups")(followups.followups)
+    app.command("stale")(stale.stale)
+    app.command("export")(export.export)
+
 
 _register()
 

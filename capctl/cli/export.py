@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from capctl.vocab import RecordKind
+
+
+class ExportChoice(StrEnum):
+    csv = "csv"
+    json = "json"
+    sqlite = "sqlite"
+
+
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        ExportChoice,
+        typer.Option("--format", help="sqlite: one database; csv: a folder with one file per table; json: one file."),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", metavar="PATH", help="Where to write (never inside data/).")
+    ],
+    public: Annotated[
+        bool, typer.Option("--public", help="Leave out personal fields and testimonies without public consent.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it holds an earlier export.")] = False,
+) -> None:
+    """Export the whole data set for analysis: SQLite (tables with foreign keys, for Datasette, DuckDB or a
+    spreadsheet), a folder of CSV files with the same tables, or JSON with the records whole.
+
+    Refuses data with errors (`capctl check`) and an existing PATH unless --force. docs/listing.md describes
+    the tables.
+    """
+    from capctl.cli.output import load, progress_bar
+    from capctl.dates import today
+    from capctl.export import ExportFormat
+    from capctl.export import export as write_export
+
+    state = ctx.obj
+    data = load(state)
+    with progress_bar(state, "exporting") as advance:
+        tables = write_export(data, ExportFormat(fmt.value), output, today(), public, force, advance)
+    records = sum(len(t.rows) for t in tables if t.name in set(RecordKind))
+    what = "public " if public else ""
+    state.err().print(f"wrote {output}: {records} records, {what}{fmt.value}")

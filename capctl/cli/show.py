@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from capctl.cli.complete import complete_ref
+from capctl.cli.output import ShowFormat
+
+
+def show(
+    ctx: typer.Context,
+    ref: Annotated[
+        str,
+        typer.Argument(metavar="REF", help="An id, a name or an alias, of any kind.", autocompletion=complete_ref()),
+    ],
+    fmt: Annotated[ShowFormat, typer.Option("--format", help="table for people, json for scripts.")] = ShowFormat.table,
+) -> None:
+    """Everything about one record: its fields, last contact, the engagements involving it (newest first)
+    and open follow-ups.
+
+    An official also shows their staff and positions on priorities; a partner its status history, contacts
+    and how many of the last 12 chapter meetings it came to; a person their affiliation.
+    """
+    from capctl.cli.output import load, print_json, print_table
+    from capctl.dates import today
+    from capctl.profile import profile
+    from capctl.resolve import resolve
+
+    state = ctx.obj
+    data = load(state)
+    found = profile(data, resolve(data, ref, None, "REF"), today())
+    if fmt is ShowFormat.json:
+        print_json(found.data)
+        return
+    out = state.out()
+    out.print(found.title, style="bold")
+    out.print(found.subtitle)
+    width = max((len(name) for name, _ in found.fields), default=0)
+    for name, text in found.fields:
+        lines = text.splitlines() or [""]
+        out.print(f"  {name:<{width}}  {lines[0]}")
+        for line in lines[1:]:
+            out.print(f"  {'':<{width}}  {line}")
+    for section in found.sections:
+        out.print()
+        out.print(section.title, style="bold")
+        if section.table is not None:
+            print_table(state, section.table)
+        for line in section.lines:
+            out.print(f"  {line}")
