@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -80,3 +81,88 @@ def _closest(data: DataSet, text: str, kinds: list[RecordKind] | None) -> str:
                 pool.setdefault(fold(name), record.id)
     found = difflib.get_close_matches(fold(text), list(pool), n=3, cutoff=0.5)
     return ", ".join(dict.fromkeys(pool[f] for f in found))
+
+
+# --- names as people write them on sign-in sheets and at prompts ------------
+
+FUZZY_CUTOFF = 0.8
+"""How alike a name must be to an existing one to be proposed as the same record."""
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a name, punctuation dropped: ``Martínez, María`` → ``martinez maria``."""
+    return re.findall(r"\w+", fold(text))
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two names are, from 0 to 1, ignoring case, accents, punctuation and word order."""
+    wa, wb = words(a), words(b)
+    if not wa or not wb:
+        return 0.0
+    in_order = difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio()
+    sorted_ = difflib.SequenceMatcher(None, " ".join(sorted(wa)), " ".join(sorted(wb))).ratio()
+    return max(in_order, sorted_)
+
+
+def fuzzy(
+    data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None, cutoff: float = FUZZY_CUTOFF
+) -> list[Match]:
+    """Records whose name or alias is like ``text``, best first, each with its score.
+
+    A name is like ``text`` when :func:`similarity` reaches ``cutoff``, or when it
+    holds every word of ``text`` (``Maria`` for ``María Martínez``: scored ``cutoff``).
+    """
+    wanted = set(kinds) if kinds is not None else set(RecordKind)
+    typed = words(text)
+    if not typed:
+        return []
+    typed_set = set(typed)
+    # SequenceMatcher caches what it learns of its second sequence: the typed name stays there.
+    in_order, by_word = difflib.SequenceMatcher(None), difflib.SequenceMatcher(None)
+    in_order.set_seq2(" ".join(typed))
+    by_word.set_seq2(" ".join(sorted(typed)))
+    matches = []
+    for record in data.records.values():
+        if record.collection not in wanted:
+            continue
+        best = 0.0
+        for name in record.names():
+            name_words = words(name)
+            if typed_set <= set(name_words):
+                best = max(best, cutoff)
+            for matcher, other in ((in_order, name_words), (by_word, sorted(name_words))):
+                matcher.set_seq1(" ".join(other))
+                floor = max(best, cutoff)
+                if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor:
+                    best = max(best, matcher.ratio())
+        if best >= cutoff:
+            matches.append(Match(record, "close", round(best, 2)))
+    return sorted(matches, key=lambda m: (-m.score, m.record.id))
+
+
+def describe(record: Record) -> str:
+    """``hilda-ramos (Hilda Ramos, official)``: a record as a list of choices shows it."""
+    return f"{record.id} ({record.label}, {record.collection.singular})"
+
+
+def names_and_ids(data: DataSet, kinds: Iterable[RecordKind] | None = None) -> list[str]:
+    """Every id, name and alias of the records of ``kinds``: what a prompt completes."""
+    wanted = set(kinds) if kinds is not None else set(RecordKind)
+    found: dict[str, None] = {}
+    for record in sorted(data.records.values(), key=lambda r: r.id):
+        if record.collection in wanted:
+            found.update(dict.fromkeys([*record.names(), record.id]))
+    return list(found)
+
+
+def complete(options: list[str], typed: str) -> list[str]:
+    """The options that start with what was typed (case and accents ignored), then those holding it."""
+    key = fold(typed)
+    starts = [o for o in options if fold(o).startswith(key)]
+    inside = [o for o in options if key and key in fold(o) and o not in starts]
+    return starts + inside
+
+
+def closest(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None) -> str:
+    """Ids of up to three records whose id or name is closest to ``text``, as a list in a sentence."""
+    return _closest(data, text, list(kinds) if kinds is not None else None)
