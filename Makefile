@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DATA ?= data
 
-.PHONY: report test lint check bench format clean
+.PHONY: report test lint check bench format clean docs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "capctl needs Python 3.11 or newer ($(PYTHON) is older)"; exit 1; }
@@ -28,6 +28,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check capctl tests
 	$(BIN)/ruff format --check capctl tests
 	$(BIN)/mypy
+
+docs: $(STAMP)
+	$(BIN)/python -m capctl.cli.docs
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix capctl tests

@@ -58,12 +58,33 @@ def load(state: Any) -> DataSet:
 # --- prompts ---------------------------------------------------------------
 
 
+def read(prompt: str) -> str:
+    """One line typed after ``prompt``.
+
+    At a terminal, Python's ``input`` reads it (line editing, Tab completion);
+    otherwise the prompt goes to standard error and the line is read from
+    standard input, so that standard output keeps only results.
+    """
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        try:
+            return input(prompt)
+        except EOFError:
+            raise CapctlError("no answer (end of input); nothing was written") from None
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        sys.stderr.write("\n")
+        raise CapctlError("no answer (end of input); nothing was written")
+    return line.rstrip("\r\n")
+
+
 def text(question: str, default: str | None = None, required: bool = False) -> str:
     """One line of text; blank gives ``default`` (or ""; asked again when ``required``)."""
     while True:
-        answer: str = typer.prompt(question, default=default or "", show_default=bool(default), err=True)
-        if answer.strip() or not required:
-            return answer.strip()
+        answer = read(f"{question} [{default}]: " if default else f"{question}: ").strip() or (default or "")
+        if answer or not required:
+            return answer
         typer.echo("  this one is needed", err=True)
 
 
@@ -110,7 +131,14 @@ def number(question: str) -> int | None:
 
 
 def confirm(question: str, default: bool = True) -> bool:
-    return bool(typer.confirm(question, default=default, err=True))
+    """Yes or no; blank gives ``default``."""
+    while True:
+        answer = read(f"{question} [{'Y/n' if default else 'y/N'}]: ").strip().lower()
+        if not answer:
+            return default
+        if answer in {"y", "yes", "n", "no"}:
+            return answer.startswith("y")
+        typer.echo("  answer y or n", err=True)
 
 
 def lines(question: str) -> str | None:
@@ -118,7 +146,7 @@ def lines(question: str) -> str | None:
     typer.echo(f"{question} (an empty line ends; !edit opens $EDITOR):", err=True)
     typed: list[str] = []
     while True:
-        line: str = typer.prompt("", default="", show_default=False, prompt_suffix="> ", err=True)
+        line = read("> ")
         if not typed and line.strip() == "!edit":
             edited = editor()
             return edited.strip() or None

@@ -23,7 +23,7 @@ def done(
         ),
     ],
     number: Annotated[
-        int | None, typer.Argument(metavar="[N]", min=1, help="Which follow-up, from 1 (default: the only open one).")
+        int | None, typer.Argument(metavar="N", min=1, help="Which follow-up, from 1 (default: the only open one).")
     ] = None,
     date: Annotated[str | None, typer.Option(metavar="DATE", help="When it was done (default: today).")] = None,
 ) -> None:

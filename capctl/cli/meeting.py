@@ -26,7 +26,7 @@ WHO = (RecordKind.officials, RecordKind.people, RecordKind.partners)
 def add(
     ctx: typer.Context,
     date: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD, today or yesterday.")] = None,
-    kind: Annotated[EngagementKind | None, typer.Option(help="What it was.", show_default="one-on-one")] = None,
+    kind: Annotated[EngagementKind | None, typer.Option(help="What it was (default: one-on-one).")] = None,
     topic: Annotated[Topic | None, typer.Option(help="What it was about; trainings: budget, organizing...")] = None,
     title: Annotated[
         str | None, typer.Option(metavar="TEXT", help="A short title (default: the kind and who).")
@@ -82,9 +82,8 @@ def add(
     options; an unknown or ambiguous name, or a missing title and nobody met, is
     an error (exit 2) and nothing is written.
 
-    REF is an id, a name or an alias (case and accents ignored). DATE is
-    YYYY-MM-DD, today or yesterday; --date defaults to today, --kind to
-    one-on-one.
+    DATE is YYYY-MM-DD, today or yesterday (--date defaults to today). REF is
+    an id, a name or an alias, case and accents ignored.
 
     Follow-ups: each --follow-up is a task. --owner and --due give every task
     its owner and due date; a task written as "TASK | OWNER | DUE" has its own
