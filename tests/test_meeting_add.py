@@ -93,16 +93,28 @@ def test_dry_run_prints_the_yaml_and_writes_nothing(chapter: Path, run) -> None:
     ("args", "message"),
     [
         (["--official", "Nobody Known"], "error: --official: no official matches 'Nobody Known'\n"),
-        (["--official", "Hilda Rams"], "error: --official: no official matches 'Hilda Rams'; did you mean hilda-ramos (Hilda Ramos)?\n"),
+        (
+            ["--official", "Hilda Rams"],
+            "error: --official: no official matches 'Hilda Rams'; did you mean hilda-ramos (Hilda Ramos)?\n",
+        ),
         (
             ["--person", "a"],
             "error: --person: 'a' matches several person records: ana-cruz (Ana Cruz), "
             "maria-martinez (María Martínez); give an id\n",
         ),
-        (["--kind", "call"], "error: give a --title, or who was there (--official, --person, --partner) to name it after\n"),
-        (["--person", "jon", "--date", "2017-13-01"], "error: --date: '2017-13-01' is not a date: use YYYY-MM-DD, today or yesterday\n"),
+        (
+            ["--kind", "call"],
+            "error: give a --title, or who was there (--official, --person, --partner) to name it after\n",
+        ),
+        (
+            ["--person", "jon", "--date", "2017-13-01"],
+            "error: --date: '2017-13-01' is not a date: use YYYY-MM-DD, today or yesterday\n",
+        ),
         (["--person", "jon", "--follow-up", "Call | nobody-here"], "error: --owner: no person matches 'nobody-here'\n"),
-        (["--person", "jon", "--follow-up", "a | b | c | d"], "error: --follow-up 'a | b | c | d': write TASK, or TASK | OWNER | DUE\n"),
+        (
+            ["--person", "jon", "--follow-up", "a | b | c | d"],
+            "error: --follow-up 'a | b | c | d': write TASK, or TASK | OWNER | DUE\n",
+        ),
         (
             ["--person", "jon", "--language", "Spanish"],
             "error: --language: 'Spanish' is not a language code: use ISO 639 codes such as en, es, zh, ko, tl, hy; "
@@ -117,7 +129,7 @@ def test_dry_run_prints_the_yaml_and_writes_nothing(chapter: Path, run) -> None:
             "error: follow_ups.0.due: 2017-06-01 is before the engagement (2017-06-30); nothing was written\n",
         ),
     ],
-)  # fmt: skip
+)
 def test_bad_input_is_a_usage_error_and_writes_nothing(chapter: Path, run, args: list[str], message: str) -> None:
     before = snapshot(chapter)
     result = run("--data", chapter, "meeting", "add", *args)
