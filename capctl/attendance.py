@@ -26,7 +26,7 @@ from capctl import changes
 from capctl.capture import Draft, new_person, write
 from capctl.models import Engagement, Person, Record
 from capctl.problems import CapctlError
-from capctl.resolve import find, fuzzy
+from capctl.resolve import NameIndex
 from capctl.store import DataSet
 from capctl.text import fold
 from capctl.updates import apply as apply_change
@@ -240,20 +240,20 @@ class Proposal:
         }
 
 
-def match_person(data: DataSet, row: SheetRow) -> Proposal:
+def match_person(data: DataSet, row: SheetRow, index: NameIndex | None = None) -> Proposal:
     """Who a row is: by email, else by id, name or alias, else by a close name."""
+    index = index or NameIndex(data, [RecordKind.people])
     if row.email:
         key = row.email.casefold()
         by_email = [p for p in data.typed(Person) if p.email and p.email.casefold() == key]
         if len(by_email) == 1:
             return Proposal(row, "exact", by_email[0].id, 1.0)
-    kinds = [RecordKind.people]
-    exact = [m for m in find(data, row.name, kinds) if m.how in ("id", "name", "alias")]
+    exact = index.exact(row.name)
     if len(exact) == 1:
         return Proposal(row, "exact", exact[0].record.id, 1.0)
     if exact:
         return Proposal(row, "ambiguous", candidates=[m.record.id for m in exact])
-    close = fuzzy(data, row.name, kinds)
+    close = index.fuzzy(row.name)
     if not close:
         return Proposal(row, "new")
     near = [m for m in close if close[0].score - m.score < AMBIGUITY_MARGIN]
@@ -262,13 +262,13 @@ def match_person(data: DataSet, row: SheetRow) -> Proposal:
     return Proposal(row, "fuzzy", close[0].record.id, close[0].score)
 
 
-def match_partner(data: DataSet, organization: str) -> tuple[str | None, str]:
+def match_partner(data: DataSet, organization: str, index: NameIndex | None = None) -> tuple[str | None, str]:
     """The partner an organization cell names, and how: ``exact``, ``fuzzy`` or ``unknown``."""
-    kinds = [RecordKind.partners]
-    exact = [m for m in find(data, organization, kinds) if m.how in ("id", "name", "alias")]
+    index = index or NameIndex(data, [RecordKind.partners])
+    exact = index.exact(organization)
     if len(exact) == 1:
         return exact[0].record.id, "exact"
-    close = fuzzy(data, organization, kinds, cutoff=0.85)
+    close = index.fuzzy(organization, cutoff=0.85)
     if len(close) == 1 or (close and close[0].score - close[1].score >= AMBIGUITY_MARGIN):
         return close[0].record.id, "fuzzy"
     return None, "unknown"
@@ -311,16 +311,17 @@ def plan(
     one become new records.
     """
     choices = choices or {}
+    people, partners = NameIndex(data, [RecordKind.people]), NameIndex(data, [RecordKind.partners])
     proposals: list[Proposal] = []
     first_line: dict[str, int] = {}
     for row in sheet.rows:
-        proposal = match_person(data, row)
+        proposal = match_person(data, row, people)
         if proposal.match == "ambiguous" and row.line in choices:
             chosen = choices[row.line]
             if chosen is not None and chosen in proposal.candidates:
                 proposal = Proposal(row, "exact", chosen, None, chosen=True)
         if row.organization:
-            proposal.partner, proposal.partner_match = match_partner(data, row.organization)
+            proposal.partner, proposal.partner_match = match_partner(data, row.organization, partners)
         if proposal.partner is None and proposal.person is not None:
             person = data.records.get(proposal.person)
             if isinstance(person, Person) and person.affiliation:
@@ -355,8 +356,8 @@ def plan(
             new_people.append(draft)
 
     applied = [p for p in proposals if p.applied]
-    people = [p.person for p in applied if p.person is not None]
-    partners = [p.partner for p in proposals if p.partner is not None and p.match != "ambiguous"]
+    people_ids = [p.person for p in applied if p.person is not None]
+    partner_ids = [p.partner for p in proposals if p.partner is not None and p.match != "ambiguous"]
     attendees = len([p for p in proposals if p.match != "duplicate"])
     headcount = attendees if attendees > (engagement.headcount or 0) else None
     return Plan(
@@ -364,8 +365,8 @@ def plan(
         sheet=sheet,
         proposals=proposals,
         new_people=new_people,
-        add_people=[i for i in dict.fromkeys(people) if i not in engagement.people],
-        add_partners=[i for i in dict.fromkeys(partners) if i not in engagement.partners],
+        add_people=[i for i in dict.fromkeys(people_ids) if i not in engagement.people],
+        add_partners=[i for i in dict.fromkeys(partner_ids) if i not in engagement.partners],
         headcount=headcount,
     )
 

@@ -107,37 +107,61 @@ def similarity(a: str, b: str) -> float:
 def fuzzy(
     data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None, cutoff: float = FUZZY_CUTOFF
 ) -> list[Match]:
-    """Records whose name or alias is like ``text``, best first, each with its score.
+    """Records whose name or alias is like ``text``, best first, each with its score (see :class:`NameIndex`)."""
+    return NameIndex(data, kinds).fuzzy(text, cutoff)
 
-    A name is like ``text`` when :func:`similarity` reaches ``cutoff``, or when it
-    holds every word of ``text`` (``Maria`` for ``María Martínez``: scored ``cutoff``).
-    """
-    wanted = set(kinds) if kinds is not None else set(RecordKind)
-    typed = words(text)
-    if not typed:
-        return []
-    typed_set = set(typed)
-    # SequenceMatcher caches what it learns of its second sequence: the typed name stays there.
-    in_order, by_word = difflib.SequenceMatcher(None), difflib.SequenceMatcher(None)
-    in_order.set_seq2(" ".join(typed))
-    by_word.set_seq2(" ".join(sorted(typed)))
-    matches = []
-    for record in data.records.values():
-        if record.collection not in wanted:
-            continue
-        best = 0.0
-        for name in record.names():
-            name_words = words(name)
-            if typed_set <= set(name_words):
-                best = max(best, cutoff)
-            for matcher, other in ((in_order, name_words), (by_word, sorted(name_words))):
-                matcher.set_seq1(" ".join(other))
-                floor = max(best, cutoff)
+
+class NameIndex:
+    """The names of the records of some kinds, folded once, for matching many names (a sign-in sheet)."""
+
+    def __init__(self, data: DataSet, kinds: Iterable[RecordKind] | None = None) -> None:
+        wanted = set(kinds) if kinds is not None else set(RecordKind)
+        self.data = data
+        self.kinds = wanted
+        self.by_name: dict[str, list[Match]] = {}
+        self.names: list[tuple[Record, str, str, frozenset[str]]] = []
+        for record in data.records.values():
+            if record.collection not in wanted:
+                continue
+            for i, name in enumerate(record.names()):
+                self.by_name.setdefault(fold(name), []).append(Match(record, "name" if i == 0 else "alias", 1.0))
+                name_words = words(name)
+                self.names.append((record, " ".join(name_words), " ".join(sorted(name_words)), frozenset(name_words)))
+
+    def exact(self, text: str) -> list[Match]:
+        """The record whose id is ``text``, else those with ``text`` as name or alias (case and accents ignored)."""
+        record = self.data.records.get(text)
+        if record is not None and record.collection in self.kinds:
+            return [Match(record, "id", 1.0)]
+        return _unique(self.by_name.get(fold(text), []))
+
+    def fuzzy(self, text: str, cutoff: float = FUZZY_CUTOFF) -> list[Match]:
+        """Records whose name or alias is like ``text``, best first, each with its score.
+
+        A name is like ``text`` when :func:`similarity` reaches ``cutoff``, or when
+        it holds every word of ``text`` (``Maria`` for ``María Martínez``: scored
+        ``cutoff``).
+        """
+        typed = words(text)
+        if not typed:
+            return []
+        typed_set = set(typed)
+        # SequenceMatcher caches what it learns of its second sequence: the typed name stays there.
+        in_order, by_word = difflib.SequenceMatcher(None), difflib.SequenceMatcher(None)
+        in_order.set_seq2(" ".join(typed))
+        by_word.set_seq2(" ".join(sorted(typed)))
+        best: dict[str, tuple[Record, float]] = {}
+        for record, joined, sorted_joined, name_words in self.names:
+            score = cutoff if typed_set <= name_words else 0.0
+            for matcher, other in ((in_order, joined), (by_word, sorted_joined)):
+                matcher.set_seq1(other)
+                floor = max(score, cutoff)
                 if matcher.real_quick_ratio() >= floor and matcher.quick_ratio() >= floor:
-                    best = max(best, matcher.ratio())
-        if best >= cutoff:
-            matches.append(Match(record, "close", round(best, 2)))
-    return sorted(matches, key=lambda m: (-m.score, m.record.id))
+                    score = max(score, matcher.ratio())
+            if score >= cutoff and score > best.get(record.id, (record, 0.0))[1]:
+                best[record.id] = (record, score)
+        matches = [Match(record, "close", round(score, 2)) for record, score in best.values()]
+        return sorted(matches, key=lambda m: (-m.score, m.record.id))
 
 
 def describe(record: Record) -> str:
