@@ -73,10 +73,8 @@ def main() -> None:
         start = time.perf_counter()
         timed("--data", str(root), "check")
         check = time.perf_counter() - start
-        imports = [
-            timed("--data", str(root), "attendance", "import", "2017-04-20-chapter-meeting", str(sheet), "--create", "--yes")
-            for _ in range(3)
-        ]
+        args = ("attendance", "import", "2017-04-20-chapter-meeting", str(sheet), "--create", "--yes")
+        imports = [timed("--data", str(root), *args) for _ in range(3)]
     print(f"chapter: {partners} partners, {people + 3} people, {engagements + 4} engagements")
     print(f"capctl meeting add:        {min(meeting):.2f} s (best of 3)")
     print(f"capctl check:              {check:.2f} s")
