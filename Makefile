@@ -8,7 +8,7 @@ DATA ?= data
 # The demo chapter is frozen at this date: the report reads as it did then. AS_OF=today for today.
 AS_OF ?= 2017-09-30
 
-.PHONY: report test lint check bench format clean
+.PHONY: report test lint check bench format clean docs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "capctl needs Python 3.11 or newer ($(PYTHON) is older)"; exit 1; }
@@ -30,6 +30,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check capctl tests scripts
 	$(BIN)/ruff format --check capctl tests scripts
 	$(BIN)/mypy
+
+docs: $(STAMP)
+	$(BIN)/python -m capctl.cli.docs
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix capctl tests scripts

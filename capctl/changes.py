@@ -7,24 +7,29 @@ mutates the ruamel tree of the file (a ``CommentedMap``) in place.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from capctl.models import FILE_KEYS
 from capctl.problems import CapctlError
-from capctl.vocab import PartnerStatus, Stance
+from capctl.vocab import PartnerStatus, RecordKind, Stance
 
 Change = Callable[[Any], None]
 
 
 def _list(tree: CommentedMap, key: str, after: tuple[str, ...] = ()) -> list[Any]:
-    """The list under ``key``, created (after the last of ``after`` present) when absent."""
-    if key not in tree or tree[key] is None:
+    """The list under ``key``, created when absent right after the first key of ``after`` present
+    (list them nearest first), else at the end."""
+    if key in tree and tree[key] is None:
+        tree[key] = CommentedSeq()
+    elif key not in tree:
         position = len(tree)
         for name in after:
             if name in tree:
                 position = list(tree).index(name) + 1
+                break
         tree.insert(position, key, CommentedSeq())
     value = tree[key]
     if not isinstance(value, list):
@@ -69,5 +74,51 @@ def set_position(official: str, stance: Stance, day: dt.date | None, source: str
         if source:
             entry["source"] = source
         _list(tree, "positions", after=("strategies", "description", "status", "identified", "title")).append(entry)
+
+    return change
+
+
+def _before(kind: RecordKind, key: str) -> tuple[str, ...]:
+    """The keys that come before ``key`` in a file of ``kind``, nearest first: where to insert it."""
+    keys = FILE_KEYS[kind]
+    return tuple(reversed(keys[: keys.index(key)]))
+
+
+def add_refs(kind: RecordKind, key: str, ids: Iterable[str]) -> Change:
+    """Add ids to a list of references (an engagement's ``people``...), leaving out those already there."""
+    wanted = list(dict.fromkeys(ids))
+
+    def change(tree: CommentedMap) -> None:
+        present = tree.get(key) or []
+        new = [i for i in wanted if i not in present]
+        if new:
+            _list(tree, key, after=_before(kind, key)).extend(new)
+
+    return change
+
+
+def set_value(kind: RecordKind, key: str, value: Any) -> Change:
+    """Set a single-valued field (an engagement's ``headcount``...), in its canonical place if new."""
+
+    def change(tree: CommentedMap) -> None:
+        if key in tree:
+            tree[key] = value
+            return
+        position = len(tree)
+        for name in _before(kind, key):
+            if name in tree:
+                position = list(tree).index(name) + 1
+                break
+        tree.insert(position, key, value)
+
+    return change
+
+
+def combine(*changes: Change) -> Change:
+    """Several changes made as one edit."""
+
+    def change(tree: CommentedMap) -> None:
+        for one in changes:
+            one(tree)
 
     return change

@@ -376,12 +376,15 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def edit(path: Path, change: Callable[[Any], None], kind: RecordKind) -> Record:
+def edit(
+    path: Path, change: Callable[[Any], None], kind: RecordKind, check: Callable[[Record], None] | None = None
+) -> Record:
     """Change one record file in place, keeping every line the change does not touch.
 
     ``change`` receives the round-trip tree (a ruamel ``CommentedMap``) and
-    mutates it. The result is validated as a record before anything is written;
-    if it is invalid, or the file changed meanwhile, nothing is written.
+    mutates it. The result is validated as a record (and by ``check``, which
+    raises to refuse it) before anything is written; if it is invalid, or the
+    file changed meanwhile, nothing is written.
     """
     try:
         original = read_text(path)
@@ -392,6 +395,8 @@ def edit(path: Path, change: Callable[[Any], None], kind: RecordKind) -> Record:
     except yamlio.YamlSyntaxError as exc:
         raise CapctlError(f"{path}:{exc.line or 1}: cannot edit: {exc.message}", 1) from None
     record = validate_text(new_text, kind, path.stem, str(path))
+    if check is not None:
+        check(record)
     if path.read_text(encoding="utf-8") != original:
         raise CapctlError(f"{path} changed while it was being edited; nothing was written, try again", 1)
     replace_atomic(path, new_text)

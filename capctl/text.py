@@ -24,11 +24,31 @@ def slugify(text: str, max_length: int = 60) -> str:
     return slug.strip("-")
 
 
+def transliterate(text: str) -> str:
+    """Latin letters for any script (``김민준`` → ``Gim Min Jun``, ``Արամ`` → ``Aram``), by anyascii.
+
+    A syllable of an uncased script (Hangul, Han) becomes a word of its own, so
+    that ids read ``gim-min-jun`` rather than ``gimminjun``.
+    """
+    from anyascii import anyascii
+
+    out: list[str] = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+            continue
+        latin = anyascii(ch)
+        if len(latin) > 1 and latin[0].isupper() and latin.isalpha() and ch.lower() == ch.upper():
+            latin = f" {latin} "
+        out.append(latin)
+    return "".join(out)
+
+
 def make_id(name: str, prefix: str) -> str:
-    """An id derived from a name; a stable fallback for names with no Latin letters."""
-    slug = slugify(name)
-    latin = sum(ch.isascii() and ch.isalnum() for ch in name)
-    if slug and latin * 2 >= sum(ch.isalnum() for ch in name):
+    """An id derived from a name: accents folded, other scripts transliterated
+    (:func:`transliterate`); ``<prefix>-<hash>`` when nothing is left (a name of symbols only)."""
+    slug = slugify(transliterate(name))
+    if slug:
         return slug
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-    return f"{prefix}-{slug}-{digest}" if slug else f"{prefix}-{digest}"
+    return f"{prefix}-{digest}"

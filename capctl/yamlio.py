@@ -175,7 +175,10 @@ def dump(data: dict[str, Any], header: Iterable[str] = ()) -> str:
     stream = io.StringIO()
     for line in header:
         stream.write(f"# {line}\n" if line else "#\n")
-    _roundtrip_yaml().dump(to_plain(data), stream)
+    yaml = _roundtrip_yaml()
+    # The same value twice (a testimony's date and its consent's) is written twice, never as &anchor/*alias.
+    yaml.representer.ignore_aliases = lambda _data: True
+    yaml.dump(to_plain(data), stream)
     return stream.getvalue()
 
 

@@ -120,11 +120,35 @@ def callback(
 
 
 def _register() -> None:
-    from capctl.cli import check, init, report
+    from capctl.cli import (
+        attendance,
+        check,
+        followup,
+        init,
+        meeting,
+        official,
+        partner,
+        person,
+        position,
+        priority,
+        report,
+        resource,
+        testimony,
+    )
 
     app.command("check")(check.check)
     app.command("init")(init.init)
     app.command("report")(report.report)
+    app.add_typer(meeting.app, name="meeting")
+    app.add_typer(attendance.app, name="attendance")
+    app.add_typer(partner.app, name="partner")
+    app.add_typer(official.app, name="official")
+    app.add_typer(person.app, name="person")
+    app.add_typer(testimony.app, name="testimony")
+    app.add_typer(priority.app, name="priority")
+    app.add_typer(position.app, name="position")
+    app.add_typer(resource.app, name="resource")
+    app.add_typer(followup.app, name="followup")
 
     # `list` is in listing.py: a submodule named list would shadow the builtin in this package.
     from capctl.cli import export, followups, listing, search, show, stale

@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from capctl.cli.complete import complete_ref
+from capctl.problems import CapctlError
+from capctl.vocab import EngagementKind, RecordKind, Topic
+
+if TYPE_CHECKING:
+    from capctl.capture import FollowUpInput
+    from capctl.store import DataSet
+
+app = typer.Typer(
+    help="Log a meeting, call, training, hearing or any other engagement.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+REF = "REF"
+WHO = (RecordKind.officials, RecordKind.people, RecordKind.partners)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    date: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD, today or yesterday.")] = None,
+    kind: Annotated[EngagementKind | None, typer.Option(help="What it was (default: one-on-one).")] = None,
+    topic: Annotated[Topic | None, typer.Option(help="What it was about; trainings: budget, organizing...")] = None,
+    title: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="A short title (default: the kind and who).")
+    ] = None,
+    official: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar=REF, help="An official there in person.", autocompletion=complete_ref(RecordKind.officials)
+        ),
+    ] = None,
+    person: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar=REF, help="A person there: staff, contact, member.", autocompletion=complete_ref(RecordKind.people)
+        ),
+    ] = None,
+    partner: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar=REF, help="A partner organization there.", autocompletion=complete_ref(RecordKind.partners)
+        ),
+    ] = None,
+    priority: Annotated[
+        list[str] | None,
+        typer.Option(metavar=REF, help="A priority discussed.", autocompletion=complete_ref(RecordKind.priorities)),
+    ] = None,
+    tag: Annotated[list[str] | None, typer.Option(metavar="TAG", help="A label, e.g. poverty-hearing.")] = None,
+    location: Annotated[str | None, typer.Option(metavar="TEXT", help="Where it took place.")] = None,
+    district: Annotated[str | None, typer.Option(metavar="D", help="The district id from capctl.yaml.")] = None,
+    language: Annotated[
+        list[str] | None, typer.Option(metavar="CODE", help="A language it was held in (en, es, ko...).")
+    ] = None,
+    headcount: Annotated[int | None, typer.Option(min=0, metavar="N", help="How many attended in all.")] = None,
+    notes: Annotated[str | None, typer.Option(metavar="TEXT", help="What happened.")] = None,
+    follow_up: Annotated[
+        list[str] | None, typer.Option(metavar="TEXT", help="A follow-up: TASK, or TASK | OWNER | DUE.")
+    ] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            metavar=REF, help="Who does the follow-ups (a person).", autocompletion=complete_ref(RecordKind.people)
+        ),
+    ] = None,
+    due: Annotated[str | None, typer.Option(metavar="DATE", help="When the follow-ups are due.")] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking for confirmation.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the YAML; write nothing.")] = False,
+) -> None:
+    """Log an engagement: written to engagements/<yyyy>/<date>-<slug>.yaml.
+
+    In a terminal without a --title or anyone met, it asks for each value
+    (date, kind, who was there, title, notes, priorities, follow-ups), shows the
+    record and asks before writing. Otherwise every value comes from the
+    options; an unknown or ambiguous name, or a missing title and nobody met, is
+    an error (exit 2) and nothing is written.
+
+    DATE is YYYY-MM-DD, today or yesterday (--date defaults to today). REF is
+    an id, a name or an alias, case and accents ignored.
+
+    Follow-ups: each --follow-up is a task. --owner and --due give every task
+    its owner and due date; a task written as "TASK | OWNER | DUE" has its own
+    (either may be left empty: "Call back | | 2017-07-15").
+
+    The title is the slug of the file name; a second record with the same name
+    that day gets -2, never overwriting. Prints "wrote <path>".
+    """
+    from capctl.cli import ask
+    from capctl.dates import parse_date, today
+
+    data = ask.load(ctx.obj)
+    who = [*(official or []), *(person or []), *(partner or [])]
+    prompting = ask.interactive() and not title and not who
+
+    from capctl.capture import MeetingInput, meeting_title, new_engagement
+
+    meeting = MeetingInput(
+        date=parse_date(date, "--date") if date else today(),
+        kind=kind or EngagementKind.one_on_one,
+        title=title,
+        topic=topic,
+        officials=ask.refs(data, official or [], [RecordKind.officials], "--official"),
+        people=ask.refs(data, person or [], [RecordKind.people], "--person"),
+        partners=ask.refs(data, partner or [], [RecordKind.partners], "--partner"),
+        priorities=ask.refs(data, priority or [], [RecordKind.priorities], "--priority"),
+        tags=tag or [],
+        location=location,
+        district=district,
+        languages=language or [],
+        headcount=headcount,
+        notes=notes,
+        follow_ups=_follow_ups(data, follow_up or [], owner, due),
+    )
+    if prompting:
+        if date is None:
+            meeting.date = ask.date("Date")
+        if kind is None:
+            meeting.kind = ask.choice("Kind", EngagementKind, EngagementKind.one_on_one) or meeting.kind
+        if topic is None and meeting.kind is EngagementKind.training:
+            meeting.topic = ask.choice("Topic", Topic, optional=True)
+        for record in ask.ask_refs(data, "Who was there? official, staff, person or partner", WHO):
+            {
+                RecordKind.officials: meeting.officials,
+                RecordKind.people: meeting.people,
+                RecordKind.partners: meeting.partners,
+            }[record.collection].append(record.id)
+        meeting.title = ask.text("Title", meeting_title(data, meeting), required=True)
+        if notes is None:
+            meeting.notes = ask.lines("Notes")
+        if priority is None:
+            meeting.priorities += [r.id for r in ask.ask_refs(data, "Priority discussed", [RecordKind.priorities])]
+        if follow_up is None:
+            meeting.follow_ups = _ask_follow_ups(data)
+    draft = new_engagement(data, meeting)
+    ask.finish(data, draft, dry_run=dry_run, review=ask.interactive() and not yes)
+
+
+def _follow_ups(data: DataSet, tasks: list[str], owner: str | None, due: str | None) -> list[FollowUpInput]:
+    """``--follow-up`` values, each ``TASK`` or ``TASK | OWNER | DUE``, with --owner and --due for the rest."""
+    from capctl.capture import FollowUpInput
+    from capctl.cli import ask
+    from capctl.dates import parse_date
+
+    found: list[FollowUpInput] = []
+    for text in tasks:
+        parts = [part.strip() for part in text.split("|")]
+        if len(parts) > 3 or not parts[0]:
+            raise CapctlError(f"--follow-up {text!r}: write TASK, or TASK | OWNER | DUE")
+        parts += [""] * (3 - len(parts))
+        who = parts[1] or owner
+        when = parts[2] or due
+        found.append(
+            FollowUpInput(
+                task=parts[0],
+                owner=ask.ref(data, who, [RecordKind.people], "--owner").id if who else None,
+                due=parse_date(when, "--due") if when else None,
+            )
+        )
+    return found
+
+
+def _ask_follow_ups(data: DataSet) -> list[FollowUpInput]:
+    """Follow-ups one by one: the task, who does it, when it is due."""
+    from capctl.capture import FollowUpInput
+    from capctl.cli import ask
+
+    found: list[FollowUpInput] = []
+    while True:
+        task = ask.text("Follow-up task (blank when done)")
+        if not task:
+            return found
+        owner = ask.one_ref(data, "  Owner, a person (blank for none)", [RecordKind.people])
+        due = ask.date("  Due date (blank for none)", default="", optional=True)
+        found.append(FollowUpInput(task=task, owner=owner.id if owner else None, due=due))

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from capctl.cli.ask import AllowDuplicate, DryRun, IdOption, Languages
+from capctl.cli.complete import complete_ref
+from capctl.vocab import RecordKind
+
+app = typer.Typer(
+    help="Add people: staff of officials, partners' contacts and members.", no_args_is_help=True, rich_markup_mode=None
+)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The person's name.")],
+    record_id: IdOption = None,
+    partner: Annotated[
+        str | None,
+        typer.Option(
+            metavar="REF", help="The partner they belong to.", autocompletion=complete_ref(RecordKind.partners)
+        ),
+    ] = None,
+    works_for: Annotated[
+        str | None,
+        typer.Option(
+            metavar="OFFICIAL",
+            help="The official they work for (staff).",
+            autocompletion=complete_ref(RecordKind.officials),
+        ),
+    ] = None,
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help='Their role, e.g. "Chief of Staff".')] = None,
+    language: Languages = None,
+    email: Annotated[str | None, typer.Option(metavar="E", help="Their email (personal: never published).")] = None,
+    phone: Annotated[str | None, typer.Option(metavar="P", help="Their phone (personal: never published).")] = None,
+    allow_duplicate: AllowDuplicate = False,
+    dry_run: DryRun = False,
+) -> None:
+    """Add a person: written to people/<id>.yaml.
+
+    The id is derived from the name (accents folded, other scripts transliterated)
+    unless --id is given. A person whose name another already has is refused
+    (asked in a terminal) unless --allow-duplicate. REF and OFFICIAL are an id,
+    a name or an alias.
+    """
+    from capctl.capture import new_person
+    from capctl.cli import ask
+
+    data = ask.load(ctx.obj)
+    draft = new_person(
+        data,
+        name,
+        record_id=record_id,
+        affiliation=ask.ref(data, partner, [RecordKind.partners], "--partner").id if partner else None,
+        works_for=ask.ref(data, works_for, [RecordKind.officials], "--works-for").id if works_for else None,
+        title=title,
+        languages=language or [],
+        email=email,
+        phone=phone,
+    )
+    ask.duplicates(draft, allow_duplicate)
+    ask.finish(data, draft, dry_run=dry_run)

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from capctl.cli.ask import AllowDuplicate, DryRun, IdOption
+from capctl.cli.complete import complete_ref
+from capctl.vocab import RecordKind
+
+app = typer.Typer(
+    help="Add county priorities and their community strategies.", no_args_is_help=True, rich_markup_mode=None
+)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(metavar="TITLE", help="The priority.")],
+    identified: Annotated[
+        str | None, typer.Option(metavar="DATE", help="When the chapter identified it (default: today).")
+    ] = None,
+    strategy: Annotated[str | None, typer.Option(metavar="TEXT", help="A community strategy for it.")] = None,
+    partner: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="REF", help="A partner carrying the strategy.", autocompletion=complete_ref(RecordKind.partners)
+        ),
+    ] = None,
+    record_id: IdOption = None,
+    allow_duplicate: AllowDuplicate = False,
+    dry_run: DryRun = False,
+) -> None:
+    """Add a priority: written to priorities/<id>.yaml, status active.
+
+    --partner (repeatable) names the partners carrying the --strategy.
+    Officials' stances are added with `capctl position set`.
+    """
+    from capctl.capture import new_priority
+    from capctl.cli import ask
+    from capctl.dates import parse_date
+
+    data = ask.load(ctx.obj)
+    draft = new_priority(
+        data,
+        title,
+        identified=parse_date(identified, "--identified") if identified else None,
+        strategy=strategy,
+        partners=ask.refs(data, partner or [], [RecordKind.partners], "--partner"),
+        record_id=record_id,
+    )
+    ask.duplicates(draft, allow_duplicate)
+    ask.finish(data, draft, dry_run=dry_run)

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from capctl.cli.ask import AllowDuplicate, DryRun, IdOption
+from capctl.problems import CapctlError
+from capctl.vocab import ResourceKind, Topic, choices
+
+app = typer.Typer(help="Add presentations and materials.", no_args_is_help=True, rich_markup_mode=None)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(metavar="TITLE", help="Its title.")],
+    kind: Annotated[ResourceKind | None, typer.Option(help="What it is. Required.")] = None,
+    topic: Annotated[Topic | None, typer.Option(help="What it is about.")] = None,
+    language: Annotated[
+        list[str] | None, typer.Option(metavar="CODE", help="A language it exists in (en, es...). At least one.")
+    ] = None,
+    date: Annotated[str | None, typer.Option(metavar="DATE", help="When it was made available.")] = None,
+    link: Annotated[
+        str | None, typer.Option(metavar="PATH_OR_URL", help="A file under the data folder or a URL.")
+    ] = None,
+    record_id: IdOption = None,
+    allow_duplicate: AllowDuplicate = False,
+    dry_run: DryRun = False,
+) -> None:
+    """Add a resource: written to resources/<id>.yaml.
+
+    --kind and at least one --language are asked for in a terminal, required
+    otherwise.
+    """
+    from capctl.capture import new_resource
+    from capctl.cli import ask
+    from capctl.dates import parse_date
+
+    data = ask.load(ctx.obj)
+    if kind is None:
+        if not ask.interactive():
+            raise CapctlError(f"--kind is required: {choices(ResourceKind)}")
+        kind = ask.choice("Kind", ResourceKind)
+    if not language:
+        if not ask.interactive():
+            raise CapctlError("--language is required: the languages it exists in (repeat it for each)")
+        language = ask.text("Languages, separated by spaces (en es...)", required=True).replace(",", " ").split()
+    assert kind is not None
+    draft = new_resource(
+        data,
+        title,
+        kind=kind,
+        topic=topic,
+        languages=language,
+        day=parse_date(date, "--date") if date else None,
+        link=link,
+        record_id=record_id,
+    )
+    ask.duplicates(draft, allow_duplicate)
+    ask.finish(data, draft, dry_run=dry_run)
