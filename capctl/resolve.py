@@ -17,12 +17,13 @@ from capctl.vocab import RecordKind
 @dataclass(frozen=True)
 class Match:
     record: Record
-    how: str  # "id", "name", "alias", "partial" or "close"
+    how: str  # "id", "name", "alias", "words", "partial" or "close"
     score: float
 
 
 def find(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None) -> list[Match]:
-    """Records that ``text`` may mean, best first: an exact id or name wins outright."""
+    """Records that ``text`` may mean, best first: an exact id or name wins outright, then names
+    holding every word typed (``ana cruz`` for ``Ana Lucía Cruz``), then names containing the text."""
     wanted = set(kinds) if kinds is not None else set(RecordKind)
     candidates = [r for r in data.records.values() if r.collection in wanted]
     if text in data.records and data.records[text].collection in wanted:
@@ -35,18 +36,30 @@ def find(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None) ->
         if fold(name) == key
     ]
     if exact:
-        return _unique(exact)
+        return _prefer_named(_unique(exact))
+    typed = set(words(text))
+    if typed:
+        by_words = [Match(r, "words", 0.95) for r in candidates if any(typed <= set(words(n)) for n in r.names())]
+        if by_words:
+            return _prefer_named(_unique(by_words))
     partial = [
         Match(r, "partial", 0.9) for r in candidates if any(key in fold(name) for name in r.names()) or key in r.id
     ]
     if partial:
-        return _unique(partial)
+        return _prefer_named(_unique(partial))
     close = []
     for record in candidates:
         score = max(difflib.SequenceMatcher(None, key, fold(n)).ratio() for n in [record.id, *record.names()])
         if score >= 0.75:
             close.append(Match(record, "close", score))
     return sorted(_unique(close), key=lambda m: -m.score)
+
+
+def _prefer_named(matches: list[Match]) -> list[Match]:
+    """People, partners and officials over engagements that merely mention them in a title:
+    ``castellano`` means Supervisor Castellano, not every meeting with her."""
+    named = [m for m in matches if m.record.collection is not RecordKind.engagements]
+    return named or matches
 
 
 def _unique(matches: list[Match]) -> list[Match]:

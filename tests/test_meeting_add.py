@@ -205,3 +205,15 @@ def test_an_ambiguous_name_is_chosen_from_a_short_list_at_a_terminal(
     assert result.exit_code == 0, result.stderr
     assert "people:\n  - ana-cruz\n" in result.stdout
     assert "  --person 'a': several match:\n    1. ana-cruz (Ana Cruz, person)\n" in result.stderr
+
+
+def test_a_name_typed_without_its_middle_name_finds_the_person(chapter: Path, run) -> None:
+    (chapter / "people" / "ana-cruz.yaml").write_text(
+        "name: Ana Lucía Cruz\ntitle: Chapter organizer\n", encoding="utf-8"
+    )
+    result = run(
+        "--data", chapter, "meeting", "add", "--official", "ramos", "--person", "ana cruz", "--title", "Visit", "--yes"
+    )
+    assert result.exit_code == 0, result.stderr
+    written = (chapter / "engagements" / "2017" / "2017-06-30-visit.yaml").read_text(encoding="utf-8")
+    assert "officials:\n  - hilda-ramos\npeople:\n  - ana-cruz\n" in written

@@ -167,10 +167,17 @@ def test_a_testimony_shows_its_consent(chapter: Path, run) -> None:
     ("ref", "message"),
     [
         ("nobody", "error: REF: no record matches 'nobody'\n"),
-        ("ramos", "error: REF: 'ramos' matches several records: 2017-02-14-visit-hilda-ramos (Visit with Supervisor "
-                  "Ramos), hilda-ramos (Hilda Ramos); give an id\n"),
+        ("an", "error: REF: 'an' matches several records: ana-cruz (Ana Cruz), east-la-tenants (East LA Tenants "
+                "Union), general-relief (Raise General Relief grants), koreatown-workers (Koreatown Workers Alliance), "
+                "valley-food-bank (Valley Food Bank); give an id\n"),
     ],
 )  # fmt: skip
 def test_an_unknown_or_ambiguous_ref_is_a_usage_error(chapter: Path, run, ref: str, message: str) -> None:
     result = run("--data", chapter, "show", ref)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
+
+
+def test_a_surname_means_the_official_not_the_meetings_named_after_them(chapter: Path, run) -> None:
+    result = run("--data", chapter, "show", "ramos")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Hilda Ramos\nofficial hilda-ramos")

@@ -70,7 +70,7 @@ def print_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:
     typer.echo(csv_text(columns, ([csv_cell(r.get(c)) for c in columns] for r in rows)), nl=False)
 
 
-MIN_WRAPPED_WIDTH = 10
+MIN_WRAPPED_WIDTH = 14
 """A column that wraps keeps at least this many characters a line, when the terminal allows."""
 
 
@@ -94,8 +94,10 @@ def print_table(state: State, table: Table) -> None:
         widest = max((w, i) for i, (w, k) in enumerate(zip(natural, keep, strict=True)) if k)[1]
         keep[widest] = False
     shown = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for header, one_line in zip(table.headers, keep, strict=True):
-        shown.add_column(header, overflow="fold", no_wrap=one_line)
+    for header, one_line, width in zip(table.headers, keep, natural, strict=True):
+        # A wrapped column keeps a readable width, so Rich shrinks the columns that can spare it first.
+        floor = None if one_line else min(width, MIN_WRAPPED_WIDTH)
+        shown.add_column(header, overflow="fold", no_wrap=one_line, min_width=floor)
     for cells in table.rows:
         shown.add_row(*cells)
     with out.capture() as captured:
