@@ -59,16 +59,16 @@ def exists(repo: Repo, ref: str) -> bool:
     return True
 
 
-def base_of(repo: Repo, given: str | None) -> str:
+def base_of(repo: Repo, given: str | None, option: str = "--base") -> str:
     """The revision to compare with: ``given``, else ``origin/main``, else ``main``."""
     if given is not None:
         if given.startswith("-") or not exists(repo, given):
-            raise CapctlError(f"--base: git knows no revision {given!r} (fetch it first, or name a branch or commit)")
+            raise CapctlError(f"{option}: git knows no revision {given!r} (fetch it first, or name a branch or commit)")
         return given
     for candidate in DEFAULT_BASES:
         if exists(repo, candidate):
             return candidate
-    raise CapctlError("no origin/main or main to compare with: give --base REF")
+    raise CapctlError(f"no origin/main or main to compare with: give {option} REF")
 
 
 @dataclass
