@@ -346,6 +346,10 @@ class Settings(Model):
     districts: list[District] = Field(default_factory=list, description="Districts activity is counted by.")
     languages: list[Language] = Field(default_factory=list, description="Languages the chapter works in.")
     thresholds: Thresholds = Field(default_factory=Thresholds, description="When relationships go cold.")
+    chapters: list[str] = Field(
+        default_factory=list,
+        description="Statewide: the chapters' data folders (relative to this file) that `capctl report` rolls up.",
+    )
 
     def district_ids(self) -> list[str]:
         return [d.id for d in self.districts]

@@ -71,17 +71,18 @@ def report(
 
     Each metric shows its value, target, progress and status: met (at or above the minimum), on-track (at or
     above the minimum times the share of the period elapsed) or behind. Give --data several times to roll up
-    several chapters. Exit status: 0, or 1 when the data has errors (those records are left out).
+    several chapters, or a statewide folder whose capctl.yaml lists them under chapters:. Exit status: 0, or 1
+    when the data has errors (those records are left out).
     """
     from capctl.dates import parse_date
-    from capctl.discover import find_data
+    from capctl.discover import expand_chapters, find_data
     from capctl.report import load_and_build
 
     state = ctx.obj
     day = parse_date(as_of, "--as-of") if as_of is not None else None
     if output is not None and output.exists() and not force:
         raise CapctlError(f"--output: '{output}' already exists; nothing was written (add --force to replace it)")
-    folders = [find_data(folder) for folder in state.data_dirs] or [find_data(None)]
+    folders = expand_chapters([find_data(folder) for folder in state.data_dirs] or [find_data(None)])
     if compare is not None:
         _check_compare(folders, fmt, explain)
     with state.err().status("Building the report…"):
