@@ -41,3 +41,26 @@ def test_no_progress_goes_to_a_pipe(chapter: Path, run, monkeypatch: pytest.Monk
     monkeypatch.setattr(output, "SLOW_FILES", 1)
     result = run("--data", chapter, "list", "partners")
     assert result.stderr == "3 partners\n"
+
+
+COLOR_CODES = ("\x1b[31m", "\x1b[32m", "\x1b[33m")
+"""The red, green and yellow of the report's statuses."""
+
+
+@pytest.mark.parametrize(
+    ("args", "no_color_env", "colored"),
+    [([], False, True), (["--no-color"], False, False), ([], True, False)],
+    ids=["colors", "--no-color", "NO_COLOR"],
+)
+def test_no_color_and_NO_COLOR_turn_colors_off(
+    args: list[str], no_color_env: bool, colored: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import FIXTURES
+
+    monkeypatch.delenv("NO_COLOR")
+    if no_color_env:
+        monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal
+    result = CliRunner().invoke(app, [*args, "--data", str(FIXTURES / "grant"), "report"], obj=State())
+    assert result.exit_code == 0
+    assert any(code in result.stdout for code in COLOR_CODES) is colored
