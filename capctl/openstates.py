@@ -157,13 +157,20 @@ def read_person(path: Path) -> Person:
     for i, role in enumerate(_list(mapping, "roles", line)):
         if not isinstance(role, dict) or not isinstance(role.get("type"), str):
             raise BadFile("roles: each role is a mapping with a type", line("roles", i))
+        dates = []
+        for key, first in (("start_date", True), ("end_date", False)):
+            try:
+                dates.append(partial_date(role.get(key), first=first))
+            except BadFile as exc:
+                # The line is looked up only now: finding it parses the file again, with positions.
+                raise BadFile(exc.message, line("roles", i, key)) from None
         roles.append(
             Role(
                 type=role["type"],
                 jurisdiction=str(role.get("jurisdiction") or ""),
                 district=None if role.get("district") in (None, "") else str(role["district"]),
-                start=partial_date(role.get("start_date"), first=True, where=line("roles", i, "start_date")),
-                end=partial_date(role.get("end_date"), first=False, where=line("roles", i, "end_date")),
+                start=dates[0],
+                end=dates[1],
             )
         )
     parties = [p for p in _list(mapping, "party", line) if isinstance(p, dict) and p.get("name")]
@@ -207,7 +214,7 @@ def _list(mapping: dict[str, Any], key: str, line: Callable[..., int | None]) ->
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
 
-def partial_date(value: Any, first: bool, where: int | None = None) -> dt.date | None:
+def partial_date(value: Any, first: bool) -> dt.date | None:
     """An Open States date: full (``2019-05-03``), or partial (``2019``, ``2019-05``), quoted or not.
 
     A partial date stands for its first day when it starts something (``first``)
@@ -222,7 +229,7 @@ def partial_date(value: Any, first: bool, where: int | None = None) -> dt.date |
         return value
     match = _PARTIAL.match(str(value).strip())
     if match is None:
-        raise BadFile(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", where)
+        raise BadFile(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = int(match[1]), match[2], match[3]
     try:
         if month is None:
@@ -232,7 +239,7 @@ def partial_date(value: Any, first: bool, where: int | None = None) -> dt.date |
             return dt.date(year, m, 1) if first else dt.date(year, m, calendar.monthrange(year, m)[1])
         return dt.date(year, int(month), int(day))
     except ValueError:
-        raise BadFile(f"impossible date {value}", where) from None
+        raise BadFile(f"impossible date {value}") from None
 
 
 def jurisdiction_names(folder: Path) -> dict[str, str]:
