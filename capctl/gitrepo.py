@@ -87,10 +87,16 @@ def changes(repo: Repo, folder: Path, base: str) -> Changes:
     ``base`` (``base...HEAD``), uncommitted changes and untracked files."""
     scope = str(folder.resolve().relative_to(repo.top))
     found = Changes(base)
-    merge_base = repo.git("merge-base", base, "HEAD").decode().strip()
-    # Against the merge base, the working tree includes both the branch's commits and what is not committed.
-    _name_status(repo, found, "diff", "--name-status", "-z", "--find-renames", merge_base, "--", scope)
-    untracked = repo.git("ls-files", "--others", "--exclude-standard", "-z", "--", scope)
+    try:
+        merge_base = repo.git("merge-base", base, "HEAD").decode().strip()
+    except _GitFailed:
+        raise CapctlError(f"--base: {base} and the current branch have no commit in common") from None
+    try:
+        # Against the merge base, the working tree holds both the branch's commits and what is not committed.
+        _name_status(repo, found, "diff", "--name-status", "-z", "--find-renames", merge_base, "--", scope)
+        untracked = repo.git("ls-files", "--others", "--exclude-standard", "-z", "--", scope)
+    except _GitFailed as exc:
+        raise CapctlError(f"git cannot list the changes: {exc}") from None
     found.changed |= {repo.top / name for name in untracked.decode("utf-8", "surrogateescape").split("\0") if name}
     found.deleted -= found.changed
     return found

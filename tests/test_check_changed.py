@@ -130,3 +130,14 @@ def test_outside_a_git_repository_is_a_usage_error(chapter: Path, run) -> None:
 def test_base_without_changed_is_a_usage_error(chapter: Path, run) -> None:
     result = run("--data", chapter, "check", "--base", "main")
     assert (result.exit_code, result.stderr) == (2, "error: --base goes with --changed\n")
+
+
+def test_a_base_with_no_common_history_is_a_usage_error(repo: Path, run) -> None:
+    git(repo, "checkout", "--quiet", "--orphan", "elsewhere")
+    git(repo, "commit", "--quiet", "-m", "Unrelated history")
+    git(repo, "checkout", "--quiet", "change")
+    result = run("--data", repo / "data", "check", "--changed", "--base", "elsewhere")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: --base: elsewhere and the current branch have no commit in common\n",
+    )

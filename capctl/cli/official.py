@@ -111,8 +111,10 @@ def import_(
     data = ask.load(state)
     if not openstates.is_dir():
         raise CapctlError(f"--openstates: '{openstates}' is not a folder")
-    with progress_bar(state, "reading Open States files") as advance:
-        people, problems = os_import.read_folder(openstates, lambda done, total: advance("", done, total))
+    with progress_bar(state, "reading") as advance:
+        people, problems = os_import.read_folder(
+            openstates, lambda done, total: advance("Open States person files", done, total)
+        )
     if problems:
         for problem in problems:
             typer.echo(str(problem), err=True)
