@@ -364,6 +364,8 @@ class Outcome:
     """The official as it will be written (created and updated)."""
     values: dict[str, Any] = field(default_factory=dict)
     """Updated: the fields to set in the file (None removes one)."""
+    linked: bool = False
+    """Updated: an official entered by hand, now linked to its Open States id."""
 
 
 @dataclass
@@ -424,7 +426,10 @@ def plan(
         if existing is None:
             result.outcomes.append(_create(working, person, wanted))
         else:
-            result.outcomes.append(_update(working, existing, person, wanted, replace_fields))
+            outcome = _update(working, existing, person, wanted, replace_fields)
+            if outcome.record is not None:
+                working.records[existing.id] = outcome.record  # linked now: no other person takes it
+            result.outcomes.append(outcome)
     return result
 
 
@@ -515,6 +520,7 @@ def _update(
         fields=[k for k in values if k not in ("imported", "openstates_id")],
         conflicts=conflicts,
         values=values,
+        linked=official.openstates_id != person.openstates_id,
     )
     if values:
         from capctl.capture import build
@@ -600,13 +606,15 @@ def what(outcome: Outcome) -> str:
         parts.append(" ".join(filter(None, [outcome.record.office, outcome.record.district])))
     elif outcome.fields:
         parts.append("set " + ", ".join(outcome.fields))
-    elif outcome.action == "updated":
-        parts.append("linked to Open States")
+    if outcome.linked:
+        parts.append("linked to its Open States id")
     for c in outcome.conflicts:
         if c.overwritten:
             parts.append(f"replaced your {c.field} ({_shown(c.yours)}) with {_shown(c.theirs)}")
         else:
             parts.append(f"kept your {c.field} ({_shown(c.yours)}; Open States: {_shown(c.theirs)})")
+    if not parts and outcome.action == "updated":
+        parts.append("recorded what Open States says now")
     return "; ".join(parts)
 
 

@@ -104,10 +104,11 @@ def test_import_creates_updates_and_skips(chapter: Path, source: Path, run) -> N
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
         "outcome   official          name              what",
-        "─" * 100,
+        "─" * 120,
         "created   ana-lucia-nunez   Ana Lucía Núñez   California State Senate SD-24",
         "created   dolores-vega      Dolores Vega      Mayor of Los Angeles",
-        "updated   paul-kim          Paul Kim          set party, term_start, term_end, email, offices, links",
+        "updated   paul-kim          Paul Kim          set party, term_start, term_end, email, offices, links; linked to its Open",
+        "                                              States id",
         "skipped                     Robert Okafor     no current role (last ended 2012-11-30)",
     ]
     assert result.stderr == (
@@ -262,3 +263,19 @@ def test_show_leaves_the_import_snapshot_out_of_the_screen(chapter: Path, source
     shown = run("--data", chapter, "show", "paul-kim").stdout
     assert "  openstates_id  ocd-person/0b1c2d3e-0000-4000-8000-000000000002\n" in shown
     assert "imported" not in shown
+
+
+def test_two_people_of_the_same_name_link_one_official_and_create_another(chapter: Path, source: Path, run) -> None:
+    paul = next(source.rglob("Paul-Kim-*.yml"))
+    other = paul.with_name("Paul-Kim-0b1c2d3e-0000-4000-8000-000000000005.yml")
+    other.write_text(
+        paul.read_text()
+        .replace("000000000002", "000000000005")
+        .replace("district: '53'", "district: '54'")
+        .replace("email: assemblymember.kim@", "email: other.kim@")
+    )
+    result = run("--data", chapter, "official", "import", "--openstates", source, "--format", "json")
+    document = json.loads(result.stdout)
+    assert [(u["id"], u["openstates_id"][-2:]) for u in document["updated"]] == [("paul-kim", "02")]
+    assert ("paul-kim-2", "05") in [(c["id"], c["openstates_id"][-2:]) for c in document["created"]]
+    assert "district: AD-54\n" in (chapter / "officials" / "paul-kim-2.yaml").read_text()
