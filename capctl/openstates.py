@@ -322,8 +322,9 @@ def fields_of(person: Person, role: Role, cities: dict[str, str]) -> dict[str, A
 def matches(role: Role, jurisdictions: Sequence[str], districts: Sequence[str], cities: dict[str, str]) -> bool:
     """Whether a role is in one of the jurisdictions and districts asked for (any, when none asked)."""
     if jurisdictions:
-        divisions = _divisions(role.jurisdiction)
-        names = {role.jurisdiction, *(f"{k}:{v}" for k, v in divisions), *(v for _, v in divisions[-1:])}
+        # Only the jurisdiction's own division: state:ca is the state government, not every city in it.
+        divisions = _divisions(role.jurisdiction)[-1:]
+        names = {role.jurisdiction, *(f"{k}:{v}" for k, v in divisions), *(v for _, v in divisions)}
         keys = {slugify(n.replace("_", " ")) for n in names} | {slugify(cities.get(role.jurisdiction, ""))}
         if not any(j in names or slugify(j.replace("_", " ")) in keys for j in jurisdictions):
             return False
@@ -371,8 +372,8 @@ class Outcome:
 @dataclass
 class Plan:
     outcomes: list[Outcome]
-    problems: list[Problem]
     filtered_out: int = 0
+    """People whose role is outside the jurisdictions and districts asked for."""
 
     def of(self, action: str) -> list[Outcome]:
         return [o for o in self.outcomes if o.action == action]
@@ -388,7 +389,6 @@ def plan(
     districts: Sequence[str] = (),
     include_retired: bool = False,
     overwrite: Iterable[str] = (),
-    problems: Sequence[Problem] = (),
 ) -> Plan:
     """What importing ``people`` into ``data`` does, official by official; nothing is written.
 
@@ -404,7 +404,7 @@ def plan(
         )
     by_openstates = {o.openstates_id: o for o in data.typed(Official) if o.openstates_id}
     working = replace(data, records=dict(data.records), paths=dict(data.paths), problems=[])
-    result = Plan([], list(problems))
+    result = Plan([])
     for person in sorted(people, key=lambda p: (fold(p.name), p.openstates_id)):
         role = current_role(person, day)
         reason = None

@@ -279,3 +279,21 @@ def test_two_people_of_the_same_name_link_one_official_and_create_another(chapte
     assert [(u["id"], u["openstates_id"][-2:]) for u in document["updated"]] == [("paul-kim", "02")]
     assert ("paul-kim-2", "05") in [(c["id"], c["openstates_id"][-2:]) for c in document["created"]]
     assert "district: AD-54\n" in (chapter / "officials" / "paul-kim-2.yaml").read_text()
+
+
+def test_a_state_jurisdiction_means_the_state_government_not_its_cities(chapter: Path, source: Path, run) -> None:
+    result = run(
+        "--data",
+        chapter,
+        "official",
+        "import",
+        "--openstates",
+        source,
+        "--jurisdiction",
+        "state:ca",
+        "--format",
+        "json",
+    )
+    document = json.loads(result.stdout)
+    assert [c["id"] for c in document["created"]] == ["ana-lucia-nunez"]
+    assert document["outside_filters"] == 1  # the mayor of Los Angeles
