@@ -542,11 +542,26 @@ def _update(
 def apply(data: DataSet, the_plan: Plan) -> None:
     """Write a plan: new officials as new files, updates as edits of only the fields that change.
 
-    Every update is checked as ``capctl check`` will see it before its file is written.
+    Every official is first checked as ``capctl check`` will see it: if one would add an error, nothing
+    is written. Each update is checked again against its file as it is when written.
     """
-    from capctl.capture import Draft, write
+    from capctl.capture import Draft, check_new, write
     from capctl.updates import apply as edit
 
+    planned = [o for o in the_plan.outcomes if o.record is not None]
+    trial = replace(data, records=dict(data.records), paths=dict(data.paths), problems=[])
+    for outcome in planned:
+        assert outcome.record is not None
+        _claim(trial, outcome.record)
+    refused = []
+    for outcome in planned:
+        assert outcome.record is not None
+        path = trial.paths[outcome.record.id]
+        before = data.records.get(outcome.record.id)
+        known = check_new(data, before, path)[0] if before is not None else []
+        refused += [f"{data.display(path)}: {e}" for e in check_new(trial, outcome.record, path)[0] if e not in known]
+    if refused:
+        raise CapctlError("the import would add errors; nothing was written: " + "; ".join(refused), 1)
     for outcome in the_plan.outcomes:
         if outcome.record is None:
             continue

@@ -301,3 +301,16 @@ def test_a_state_jurisdiction_means_the_state_government_not_its_cities(chapter:
     document = json.loads(result.stdout)
     assert [c["id"] for c in document["created"]] == ["ana-lucia-nunez"]
     assert document["outside_filters"] == 1  # the mayor of Los Angeles
+
+
+def test_an_import_that_would_add_an_error_writes_nothing(chapter: Path, source: Path, run) -> None:
+    okafor = next(source.rglob("Robert-Okafor-*.yml"))
+    okafor.write_text(okafor.read_text().replace("end_date: 2012-11-30", "end_date: '2007'"))
+    before = snapshot(chapter)
+    result = run("--data", chapter, "official", "import", "--openstates", source, "--include-retired")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: the import would add errors; nothing was written: "
+        f"{chapter}/officials/robert-okafor.yaml: term_end: before term_start\n"
+    )
+    assert snapshot(chapter) == before
