@@ -49,3 +49,28 @@ def _relative(folder: Path, start: Path) -> Path:
         return Path(os.path.relpath(folder, start))
     except ValueError:
         return folder
+
+
+def expand_chapters(folders: list[Path]) -> list[Path]:
+    """``folders``, with a statewide folder (whose ``capctl.yaml`` lists ``chapters:``) replaced by those
+    chapters' folders, relative to that file."""
+    from capctl import yamlio
+    from capctl.store import parse_mapping, read_text
+
+    expanded: list[Path] = []
+    for folder in folders:
+        settings = folder / SETTINGS_FILE
+        try:
+            text = read_text(settings)
+            chapters = parse_mapping(text).get("chapters")
+        except (OSError, yamlio.YamlSyntaxError):
+            chapters = None  # loading the folder reports what is wrong with it
+        if not chapters:
+            expanded.append(folder)
+            continue
+        line = yamlio.line_of(text, ["chapters"])
+        if not isinstance(chapters, list) or not all(isinstance(c, str) and c for c in chapters):
+            raise CapctlError(f"{settings}:{line}: chapters: a list of folders, relative to this file")
+        for i, chapter in enumerate(chapters):
+            expanded.append(_checked(folder / chapter, f"{settings}:{yamlio.line_of(text, ['chapters', i])}"))
+    return expanded

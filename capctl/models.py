@@ -119,6 +119,26 @@ class OfficeContact(Model):
     fax: str | None = Field(default=None, description="The office's fax number.")
 
 
+class ImportedFields(Model):
+    """What the last Open States import wrote for the fields it manages (see docs/review.md).
+
+    A field of the official whose value differs from its value here was edited by
+    hand: the next import keeps it and says so.
+    """
+
+    name: str | None = Field(default=None, description="The name imported.")
+    aliases: list[str] = Field(default_factory=list, description="The other names imported.")
+    office: str | None = Field(default=None, description="The office imported.")
+    level: Level | None = Field(default=None, description="The level imported.")
+    district: str | None = Field(default=None, description="The district imported.")
+    party: str | None = Field(default=None, description="The party imported.")
+    term_start: dt.date | None = Field(default=None, description="The term start imported.")
+    term_end: dt.date | None = Field(default=None, description="The term end imported.")
+    email: str | None = Field(default=None, description="The email address imported.")
+    offices: list[OfficeContact] = Field(default_factory=list, description="The offices imported.")
+    links: list[str] = Field(default_factory=list, description="The web pages imported.")
+
+
 class Official(Record):
     """An elected official."""
 
@@ -137,6 +157,9 @@ class Official(Record):
     openstates_id: str | None = Field(default=None, description="The Open States person id, for imports.")
     tags: list[Tag] = Field(default_factory=list, description="Free labels.")
     notes: str | None = Field(default=None, description="Free notes.")
+    imported: ImportedFields | None = Field(
+        default=None, description="What the last Open States import wrote: hand edits are told apart from it."
+    )
 
 
 class Person(Record):
@@ -323,6 +346,10 @@ class Settings(Model):
     districts: list[District] = Field(default_factory=list, description="Districts activity is counted by.")
     languages: list[Language] = Field(default_factory=list, description="Languages the chapter works in.")
     thresholds: Thresholds = Field(default_factory=Thresholds, description="When relationships go cold.")
+    chapters: list[str] = Field(
+        default_factory=list,
+        description="Statewide: the chapters' data folders (relative to this file) that `capctl report` rolls up.",
+    )
 
     def district_ids(self) -> list[str]:
         return [d.id for d in self.districts]

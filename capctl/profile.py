@@ -24,6 +24,9 @@ CHAPTER_MEETINGS_COUNTED = 12
 SECTION_FIELDS = {"status_history", "follow_ups", "positions", "strategies", "offices", "consent"}
 """Fields shown as sections of their own rather than as one line."""
 
+BOOKKEEPING_FIELDS = {"imported"}
+"""Fields capctl keeps for itself (an official's last Open States import): in --format json, not on screen."""
+
 
 @dataclass
 class Section:
@@ -80,7 +83,7 @@ def _fields(data: DataSet, record: Record) -> list[tuple[str, str]]:
     shown = []
     dumped = record.model_dump(mode="json", by_alias=True, exclude={"id"})
     for name, value in dumped.items():
-        if name in SECTION_FIELDS or value in (None, [], {}):
+        if name in SECTION_FIELDS or name in BOOKKEEPING_FIELDS or value in (None, [], {}):
             continue
         if name in refs:
             ids = value if isinstance(value, list) else [value]

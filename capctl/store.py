@@ -114,15 +114,21 @@ def record_files(root: Path) -> Iterator[tuple[RecordKind | None, Path]]:
 # --- loading --------------------------------------------------------------
 
 
-def load(root: Path | str) -> DataSet:
-    """Load a data folder: every record that is valid, and every problem found."""
+def load(root: Path | str, progress: Callable[[int, int], None] | None = None) -> DataSet:
+    """Load a data folder: every record that is valid, and every problem found.
+
+    ``progress`` is told (files read, files in all) after each record file.
+    """
     from capctl.rules import check_cross_records, check_record
 
     root = Path(root)
     data = DataSet(root=root)
     data.settings = _load_settings(data, root / SETTINGS_FILE, Settings)
     data.metrics = _load_settings(data, root / METRICS_FILE, MetricsFile)
-    for kind, path in record_files(root):
+    files = list(record_files(root))
+    for done, (kind, path) in enumerate(files, 1):
+        if progress is not None:
+            progress(done, len(files))
         record = _load_record_file(data, kind, path)
         if record is None:
             continue

@@ -16,6 +16,7 @@ SECTIONS: list[tuple[type[BaseModel], str]] = [
     (m.StatusChange, "Each entry of `status_history`"),
     (m.Official, "## Officials"),
     (m.OfficeContact, "Each entry of `offices`"),
+    (m.ImportedFields, "`imported` (written by"),
     (m.Person, "## People"),
     (m.Engagement, "## Engagements"),
     (m.FollowUp, "Each entry of `follow_ups`"),

@@ -57,9 +57,16 @@ class State:
         return find_data(self.data_dirs[0] if self.data_dirs else None)
 
     def load(self) -> DataSet:
+        """The data folder, with a progress bar on a terminal's stderr when reading it is slow."""
         from capctl.store import load
 
-        return load(self.data_dir())
+        folder = self.data_dir()
+        if not self.err().is_terminal:
+            return load(folder)
+        from capctl.cli.output import slow_progress
+
+        with slow_progress(self, "reading records") as advance:
+            return load(folder, progress=advance)
 
 
 class CapctlGroup(TyperGroup):

@@ -45,13 +45,8 @@ def interactive() -> bool:
 
 
 def load(state: Any) -> DataSet:
-    """The data set, with a spinner on standard error while it loads (shown on terminals only)."""
-    console = state.err()
-    if not console.is_terminal:
-        data: DataSet = state.load()
-        return data
-    with console.status("reading records…"):
-        data = state.load()
+    """The data set (a progress bar on a terminal's standard error when reading it is slow)."""
+    data: DataSet = state.load()
     return data
 
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from typing import Annotated
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
@@ -8,7 +10,9 @@ from capctl.cli.ask import AllowDuplicate, DryRun, IdOption
 from capctl.problems import CapctlError
 from capctl.vocab import Level
 
-app = typer.Typer(help="Add elected officials.", no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(
+    help="Add elected officials, or import them from Open States.", no_args_is_help=True, rich_markup_mode=None
+)
 
 
 @app.command("add")
@@ -41,3 +45,113 @@ def add(
     draft = new_official(data, name, office=office, level=level, district=district, record_id=record_id)
     ask.duplicates(draft, allow_duplicate)
     ask.finish(data, draft, dry_run=dry_run)
+
+
+class ImportFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    openstates: Annotated[
+        Path,
+        typer.Option(
+            "--openstates",
+            metavar="DIR",
+            help="A folder of Open States person files (searched recursively), e.g. a checkout of "
+            "openstates/people's data/ca.",
+            show_default=False,
+        ),
+    ],
+    jurisdiction: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="J",
+            help='Only roles in this jurisdiction: "Los Angeles", place:los_angeles, state:ca or a full '
+            "ocd-jurisdiction id. Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    district: Annotated[
+        list[str] | None,
+        typer.Option(metavar="D", help='Only this district: "53" or "AD-53". Repeatable.', show_default=False),
+    ] = None,
+    include_retired: Annotated[
+        bool, typer.Option("--include-retired", help="Also import people whose roles have all ended.")
+    ] = False,
+    overwrite: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="FIELD",
+            help="Replace a field edited by hand with the imported value (a field name, or all). Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[ImportFormat, typer.Option("--format", help="table for people, json for scripts.")] = (
+        ImportFormat.table
+    ),
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would change; write nothing.")] = False,
+) -> None:
+    """Create or update officials from Open States person files.
+
+    Each person's current role gives office, level, district and term; their party, email, capitol and district
+    offices, web pages and other names (as aliases) come along. The Open States id is kept, so a second import
+    updates rather than duplicates. A field an organizer edited since the last import is kept and reported as a
+    conflict (--overwrite FIELD replaces it). People without a current role are skipped unless
+    --include-retired. Exit status: 0, or 1 when a file cannot be read (then nothing is written).
+    """
+    from capctl import openstates as os_import
+    from capctl.cli import ask
+    from capctl.cli.output import progress_bar
+    from capctl.dates import today
+
+    state = ctx.obj
+    data = ask.load(state)
+    if not openstates.is_dir():
+        raise CapctlError(f"--openstates: '{openstates}' is not a folder")
+    with progress_bar(state, "reading") as advance:
+        people, problems = os_import.read_folder(
+            openstates, lambda done, total: advance("Open States person files", done, total)
+        )
+    if problems:
+        for problem in problems:
+            typer.echo(str(problem), err=True)
+        raise CapctlError(
+            f"{len(problems)} Open States file{'s' * (len(problems) != 1)} cannot be read; nothing was written", 1
+        )
+    plan = os_import.plan(
+        data,
+        people,
+        today(),
+        cities=os_import.jurisdiction_names(openstates),
+        jurisdictions=jurisdiction or [],
+        districts=district or [],
+        include_retired=include_retired,
+        overwrite=overwrite or [],
+    )
+    if not dry_run:
+        os_import.apply(data, plan)
+    if fmt is ImportFormat.json:
+        from capctl.cli.output import print_json
+
+        print_json(os_import.to_json(plan, data, dry_run))
+        return
+    _print_import(state, plan, data, dry_run)
+
+
+def _print_import(state: Any, plan: Any, data: Any, dry_run: bool) -> None:
+    from capctl import openstates as os_import
+    from capctl.cli.output import print_table
+    from capctl.query import Table
+
+    rows = [
+        [o.action if not dry_run else f"would be {o.action}", o.record_id or "", o.name, os_import.what(o)]
+        for o in plan.outcomes
+        if o.action != "unchanged"
+    ]
+    if rows:
+        table = Table(["outcome", "official", "name", "what"], rows, nowrap=frozenset({"outcome", "official"}))
+        print_table(state, table)
+    state.err().print(os_import.summary(plan, dry_run))

@@ -36,12 +36,10 @@ FORMAT_HELP = "table for people; json or csv (every field, stable columns) for s
 
 
 def load(state: State) -> DataSet:
-    """Load the data folder, with a spinner on stderr when it is a terminal; files with errors
-    are left out, and stderr says so."""
+    """Load the data folder (a progress bar on a terminal when slow); files with errors are left out,
+    and stderr says so."""
     err = state.err()
-    spinner = err.status("reading the data folder…") if err.is_terminal else contextlib.nullcontext()
-    with spinner:
-        data = state.load()
+    data = state.load()
     bad = sorted({p.path for p in data.errors})
     if bad:
         err.print(
@@ -125,3 +123,40 @@ def progress_bar(state: State, what: str) -> Iterator[Any]:
             bar.update(task, description=f"{what}: {step}", completed=done, total=total)
 
         yield advance
+
+
+SLOW_FILES = 2000
+"""A folder with at least this many record files shows its progress from the start."""
+SLOW_SECONDS = 1.0
+"""A smaller folder shows it once reading has taken this long."""
+
+
+@contextlib.contextmanager
+def slow_progress(state: State, what: str) -> Iterator[Any]:
+    """A transient progress bar on stderr, shown only when the work is slow: at least
+    :data:`SLOW_FILES` steps, or still running after :data:`SLOW_SECONDS`.
+
+    Yields a callback ``(done, total)``. Call it only when stderr is a terminal.
+    """
+    import time
+
+    from rich.progress import Progress
+
+    started = time.monotonic()
+    bar = Progress(console=state.err(), transient=True)
+    task: Any = None
+
+    def advance(done: int, total: int) -> None:
+        nonlocal task
+        if task is None:
+            if total < SLOW_FILES and time.monotonic() - started < SLOW_SECONDS:
+                return
+            bar.start()
+            task = bar.add_task(what, total=total)
+        bar.update(task, completed=done, total=total)
+
+    try:
+        yield advance
+    finally:
+        if task is not None:
+            bar.stop()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -56,36 +56,55 @@ def report(
             "no testimony title without public consent.",
         ),
     ] = False,
+    compare: Annotated[
+        str | None,
+        typer.Option(
+            "--compare",
+            metavar="REF",
+            help="Instead of the report, each metric before (at git revision REF, e.g. origin/main) and after "
+            "(the folder as it is): a Markdown table for a pull request's summary, or --format json.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Progress against the grant's metrics (metrics.yaml), then what the chapter meeting needs.
 
     Each metric shows its value, target, progress and status: met (at or above the minimum), on-track (at or
     above the minimum times the share of the period elapsed) or behind. Give --data several times to roll up
-    several chapters. Exit status: 0, or 1 when the data has errors (those records are left out).
+    several chapters, or a statewide folder whose capctl.yaml lists them under chapters:. Exit status: 0, or 1
+    when the data has errors (those records are left out).
     """
     from capctl.dates import parse_date
-    from capctl.discover import find_data
+    from capctl.discover import expand_chapters, find_data
     from capctl.report import load_and_build
 
     state = ctx.obj
     day = parse_date(as_of, "--as-of") if as_of is not None else None
     if output is not None and output.exists() and not force:
         raise CapctlError(f"--output: '{output}' already exists; nothing was written (add --force to replace it)")
-    folders = [find_data(folder) for folder in state.data_dirs] or [find_data(None)]
+    folders = expand_chapters([find_data(folder) for folder in state.data_dirs] or [find_data(None)])
+    if compare is not None:
+        _check_compare(folders, fmt, explain)
     with state.err().status("Building the report…"):
         built = load_and_build(folders, day, public)
+    if compare is not None:
+        from capctl import compare as comparing
+
+        with state.err().status(f"Building the report at {compare}…"):
+            comparison = comparing.with_base(folders[0], built, compare)
+        summary = (
+            json.dumps(comparing.to_json(comparison), ensure_ascii=False, indent=2) + "\n"
+            if fmt is ReportFormat.json
+            else comparing.to_markdown(comparison)
+        )
+        _deliver(state, summary, output, force)
+        return
     if explain is not None:
         from capctl.report import report_line
 
         report_line(built, explain)  # an unknown metric is a usage error before anything is printed
     text = _render(built, fmt, explain, None if output is not None else state.out())
-    if output is not None:
-        from capctl.store import replace_atomic, write_exclusive
-
-        (replace_atomic if force and output.exists() else write_exclusive)(output, text or "")
-        state.err().print(f"wrote {output}")
-    elif text is not None:
-        typer.echo(text, nl=not text.endswith("\n"))
+    _deliver(state, text, output, force)
     errors = sum(c.errors for c in built.chapters)
     if errors:
         state.err().print(
@@ -93,6 +112,26 @@ def report(
             "report (`capctl check` lists them)"
         )
         raise typer.Exit(1)
+
+
+def _check_compare(folders: list[Path], fmt: ReportFormat, explain: str | None) -> None:
+    if len(folders) > 1:
+        raise CapctlError("--compare works on one data folder: give --data once")
+    if explain is not None:
+        raise CapctlError("--compare and --explain do not go together")
+    if fmt not in (ReportFormat.text, ReportFormat.markdown, ReportFormat.json):
+        raise CapctlError("--compare prints Markdown (the default) or --format json")
+
+
+def _deliver(state: Any, text: str | None, output: Path | None, force: bool) -> None:
+    """Write ``text`` to ``output`` (never over a file unless ``force``), else to the screen."""
+    if output is not None:
+        from capctl.store import replace_atomic, write_exclusive
+
+        (replace_atomic if force and output.exists() else write_exclusive)(output, text or "")
+        state.err().print(f"wrote {output}")
+    elif text is not None:
+        typer.echo(text, nl=not text.endswith("\n"))
 
 
 def _render(built: Report, fmt: ReportFormat, explain: str | None, screen: Console | None) -> str | None:
