@@ -133,12 +133,14 @@ def _register() -> None:
         priority,
         report,
         resource,
+        schema,
         testimony,
     )
 
     app.command("check")(check.check)
     app.command("init")(init.init)
     app.command("report")(report.report)
+    app.command("schema")(schema.schema)
     app.add_typer(meeting.app, name="meeting")
     app.add_typer(attendance.app, name="attendance")
     app.add_typer(partner.app, name="partner")
