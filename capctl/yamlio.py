@@ -163,7 +163,7 @@ def to_plain(value: Any) -> Any:
         return [to_plain(v) for v in value]
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, str) and "\n" in value.strip("\n"):
+    if isinstance(value, str) and "\n" in value and value.strip("\n"):
         return LiteralScalarString(value.rstrip("\n") + "\n")
     if isinstance(value, dt.datetime):
         return value.date()

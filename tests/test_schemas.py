@@ -106,9 +106,17 @@ def test_every_demo_file_points_at_its_schema_and_the_schema_accepts_it() -> Non
 @pytest.mark.parametrize(
     ("fixture", "schema", "message"),
     [
-        ("partners/unknown-field.yaml", "partner", "Additional properties are not allowed ('website_url' was unexpected)"),
+        (
+            "partners/unknown-field.yaml",
+            "partner",
+            "Additional properties are not allowed ('website_url' was unexpected)",
+        ),
         ("partners/bad-status.yaml", "partner", "'partner' is not one of ['prospect', 'invited', 'core', 'former']"),
-        ("resources/a-list.yaml", "resource", "[{'name': 'A list'}, {'name': 'Not a mapping'}] is not of type 'object'"),
+        (
+            "resources/a-list.yaml",
+            "resource",
+            "[{'name': 'A list'}, {'name': 'Not a mapping'}] is not of type 'object'",
+        ),
     ],
 )
 def test_schemas_reject_the_broken_fixtures_a_schema_can_tell_apart(fixture: str, schema: str, message: str) -> None:

@@ -123,6 +123,7 @@ def _register() -> None:
     from capctl.cli import (
         attendance,
         check,
+        fmt,
         followup,
         init,
         meeting,
@@ -138,6 +139,7 @@ def _register() -> None:
     )
 
     app.command("check")(check.check)
+    app.command("fmt")(fmt.fmt)
     app.command("init")(init.init)
     app.command("report")(report.report)
     app.command("schema")(schema.schema)
