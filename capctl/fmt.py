@@ -367,6 +367,6 @@ def format_targets(targets: Iterable[Target]) -> Outcome:
 def write(formatted: Formatted) -> None:
     """Replace a file with its canonical text, unless it changed since it was read."""
     path = formatted.target.path
-    if path.read_text(encoding="utf-8") != formatted.original:
+    if store.read_text(path) != formatted.original:
         raise CapctlError(f"{formatted.target.shown} changed while it was being formatted; nothing was written", 1)
     store.replace_atomic(path, formatted.canonical)
