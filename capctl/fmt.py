@@ -15,6 +15,7 @@ keys move, their comments move with them.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -231,7 +232,7 @@ def _layout(text: str) -> _Layout:
     spans: list[tuple[int, int, int, int]] = []
     stack: list[list[Any]] = []  # [path, is_mapping, expecting_key, key or next index]
     try:
-        events = list(YAML(typ="safe", pure=False).parse(text))
+        events = list(_parser().parse(text))
     except YAMLError as exc:  # pragma: no cover - the text was parsed before
         raise FormatError(f"YAML syntax: {exc}") from None
     for event in events:
@@ -271,6 +272,11 @@ def _layout(text: str) -> _Layout:
     return layout
 
 
+@functools.cache
+def _parser() -> YAML:
+    return YAML(typ="safe", pure=False)
+
+
 def _comments(text: str, spans: list[tuple[int, int, int, int]]) -> Iterator[tuple[int, int, str]]:
     covered: dict[int, list[tuple[int, float]]] = {}
     for first, start, last, end in spans:
@@ -293,6 +299,8 @@ def _comments(text: str, spans: list[tuple[int, int, int, int]]) -> Iterator[tup
 
 
 def _with_comments(original: str, bare: str, header: str) -> str:
+    if original == f"# {header}\n{bare}":
+        return original  # canonical with no other comment: the common case, and the fastest
     source = _layout(original)
     out_layout = _layout(bare)
     out_lines = bare.splitlines()
@@ -340,7 +348,7 @@ def _with_comments(original: str, bare: str, header: str) -> str:
         result.append("  ".join([text, *after.get(number, [])]))
     result.extend(trailing)
     formatted = "\n".join(result) + "\n"
-    if yamlio.load_safe(formatted) != yamlio.load_safe(bare):
+    if formatted != original and yamlio.load_safe(formatted) != yamlio.load_safe(bare):
         raise FormatError("cannot keep the comments in place; format this file by hand")
     return formatted
 

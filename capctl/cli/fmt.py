@@ -42,7 +42,7 @@ def fmt(
         ]
         problems = []
     outcome = formatting.format_targets(targets)
-    problems = sorted([*problems, *outcome.problems])
+    problems = sorted([*problems, *outcome.problems], key=lambda p: (p.path, p.line or 0, p.message))
     changed = outcome.changed
     for formatted in changed:
         if check:
