@@ -277,3 +277,20 @@ def test_every_file_capctl_writes_or_edits_stays_canonical(run: Callable[..., Re
             run("--data", chapter, *args)
         result = run("--data", chapter, "fmt", "--check")
         assert result.exit_code == 0, result.stdout
+
+
+def test_a_folder_above_the_data_folder_formats_every_data_folder_under_it(
+    chapter: Path, run: Callable[..., Result]
+) -> None:
+    (chapter.parent / "notes.yaml").write_text("not: a record\n", encoding="utf-8")
+    result = run("fmt", chapter.parent)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == "17 files reformatted, 0 already canonical"
+    assert (chapter.parent / "notes.yaml").read_text(encoding="utf-8") == "not: a record\n"
+
+
+def test_a_folder_without_any_data_folder_is_a_usage_error(tmp_path: Path, run: Callable[..., Result]) -> None:
+    (tmp_path / "notes.yaml").write_text("not: a record\n", encoding="utf-8")
+    result = run("fmt", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == f"error: '{tmp_path}' holds no capctl data folder (no capctl.yaml in or under it)\n"
