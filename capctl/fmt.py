@@ -258,7 +258,7 @@ def _layout(text: str) -> _Layout:
                 key = event.value if name == "ScalarEvent" else "?"
                 frame[3], frame[2] = key, False
                 layout.starts.setdefault((*frame[0], key), start.line)
-                if name != "ScalarEvent":
+                if name in ("MappingStartEvent", "SequenceStartEvent"):  # a key that is itself a collection
                     stack.append([(*frame[0], key, "?"), name == "MappingStartEvent", True, 0])
                 continue
             if frame[1]:
