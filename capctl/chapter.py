@@ -6,7 +6,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from capctl.problems import CapctlError
-from capctl.store import METRICS_FILE, SETTINGS_FILE, write_exclusive
+from capctl.store import METRICS_FILE, SCHEMAS_FOLDER, SETTINGS_FILE, write_exclusive
 from capctl.vocab import RecordKind
 
 
@@ -16,7 +16,8 @@ def template(name: str) -> str:
 
 
 def init_folder(folder: Path) -> list[Path]:
-    """Create a chapter's folder with its settings, the grant's metrics and empty collections.
+    """Create a chapter's folder with its settings, the grant's metrics, empty collections and
+    the JSON Schemas that every file's first line points editors at.
 
     Refuses a folder that already holds records or settings; returns what was created.
     """
@@ -40,4 +41,8 @@ def init_folder(folder: Path) -> list[Path]:
         if not keep.exists():
             keep.touch()
         created.append(keep.parent)
+    from capctl.schema import write_schemas
+
+    write_schemas(folder / SCHEMAS_FOLDER)
+    created.append(folder / SCHEMAS_FOLDER)
     return created

@@ -31,6 +31,8 @@ MAX_FILE_BYTES = 1_000_000
 """Records are small; a larger file is refused before it is parsed."""
 ATTACHMENTS_FOLDER = "files"
 """Testimony and resource files live here; capctl does not read them as records."""
+SCHEMAS_FOLDER = "schemas"
+"""JSON Schemas for editors (written by `capctl init` and `capctl schema`); not records either."""
 
 _ID_RE = __import__("re").compile(ID_PATTERN)
 
@@ -102,7 +104,7 @@ def record_files(root: Path) -> Iterator[tuple[RecordKind | None, Path]]:
     """Every file under the record folders, with the kind its folder names (None: not a kind)."""
     kinds = {k.value: k for k in RecordKind}
     for entry in sorted(root.iterdir()):
-        if entry.name.startswith(".") or entry.name == ATTACHMENTS_FOLDER:
+        if entry.name.startswith(".") or entry.name in (ATTACHMENTS_FOLDER, SCHEMAS_FOLDER):
             continue
         if entry.is_dir():
             kind = kinds.get(entry.name)
@@ -285,10 +287,6 @@ def record_data(record: Record) -> dict[str, Any]:
     """A record's fields as they are written to its file (no id, empty values left out)."""
     data: dict[str, Any] = record.model_dump(mode="python", by_alias=True, exclude={"id"}, exclude_none=True)
     return data
-
-
-SCHEMAS_FOLDER = "schemas"
-"""JSON Schemas for editors, inside the data folder (written by `capctl schema`)."""
 
 
 def schema_comment(kind: RecordKind | str) -> str:

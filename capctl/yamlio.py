@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import io
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -36,9 +37,10 @@ class YamlSyntaxError(Exception):
         self.line = line
 
 
+@functools.cache
 def _safe_yaml() -> YAML:
-    yaml = YAML(typ="safe", pure=False)
-    return yaml
+    # Building a YAML object costs more than parsing a small record: one serves every load.
+    return YAML(typ="safe", pure=False)
 
 
 def uses_c_parser() -> bool:
@@ -163,7 +165,7 @@ def to_plain(value: Any) -> Any:
         return [to_plain(v) for v in value]
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, str) and "\n" in value.strip("\n"):
+    if isinstance(value, str) and "\n" in value and value.strip("\n"):
         return LiteralScalarString(value.rstrip("\n") + "\n")
     if isinstance(value, dt.datetime):
         return value.date()

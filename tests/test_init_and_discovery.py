@@ -27,8 +27,10 @@ def test_init_creates_settings_metrics_and_empty_collections_that_check_clean(tm
         "people",
         "priorities",
         "resources",
+        "schemas",
         "testimonies",
     ]
+    assert result.stdout.splitlines()[-2] == f"created {folder}/schemas"
     checked = run("--data", folder, "check")
     assert checked.exit_code == 0
     assert checked.stderr == "0 records checked: 0 errors, 0 warnings\n"

@@ -130,6 +130,7 @@ def _register() -> None:
     from capctl.cli import (
         attendance,
         check,
+        fmt,
         followup,
         init,
         meeting,
@@ -140,12 +141,15 @@ def _register() -> None:
         priority,
         report,
         resource,
+        schema,
         testimony,
     )
 
     app.command("check")(check.check)
+    app.command("fmt")(fmt.fmt)
     app.command("init")(init.init)
     app.command("report")(report.report)
+    app.command("schema")(schema.schema)
     app.add_typer(meeting.app, name="meeting")
     app.add_typer(attendance.app, name="attendance")
     app.add_typer(partner.app, name="partner")

@@ -9,7 +9,8 @@ import typer
 def init(
     folder: Annotated[Path, typer.Argument(help="The new data folder, e.g. data.")],
 ) -> None:
-    """Create a chapter's data folder: capctl.yaml, metrics.yaml with the grant's metrics, and empty collections.
+    """Create a chapter's data folder: capctl.yaml, metrics.yaml with the grant's metrics, empty collections,
+    and schemas/ for editors (see `capctl schema`).
 
     Refuses a folder that already holds records.
     """

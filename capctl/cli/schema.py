@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from capctl.problems import CapctlError
+
+
+def schema(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="DIR",
+            help="Where to write them (default: the data folder's schemas/, which the files' first line points at).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write the JSON Schemas of the YAML files (one per record kind, capctl.yaml and metrics.yaml).
+
+    Editors such as VS Code with the YAML extension read them through each file's first line
+    (# yaml-language-server: $schema=...) to check and complete fields as you type. Files already
+    up to date are left alone.
+    """
+    from capctl.schema import write_schemas
+    from capctl.store import SCHEMAS_FOLDER
+
+    folder = output if output is not None else ctx.obj.data_dir() / SCHEMAS_FOLDER
+    if folder.exists() and not folder.is_dir():
+        raise CapctlError(f"'{folder}' exists and is not a folder")
+    try:
+        written = write_schemas(folder)
+    except OSError as exc:
+        raise CapctlError(f"cannot write to '{folder}': {exc.strerror}", 1) from None
+    for path in written:
+        typer.echo(f"wrote {path}")
+    if not written:
+        typer.echo(f"the schemas in {folder} are up to date", err=True)
