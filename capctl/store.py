@@ -397,7 +397,7 @@ def edit(
     record = validate_text(new_text, kind, path.stem, str(path))
     if check is not None:
         check(record)
-    if path.read_text(encoding="utf-8") != original:
+    if read_text(path) != original:
         raise CapctlError(f"{path} changed while it was being edited; nothing was written, try again", 1)
     replace_atomic(path, new_text)
     return record

@@ -282,6 +282,9 @@ def dump_node(node: Any, indent: tuple[int, int, int] = (2, 4, 2)) -> str:
     return stream.getvalue()
 
 
+_TRAILING_COMMENT = re.compile(r"\s+#.*$|\s+$")
+
+
 def guess_indent(text: str) -> tuple[int, int, int]:
     """(mapping, sequence, offset) indentation as ruamel wants it, guessed from a file."""
     mapping: int | None = None
@@ -298,7 +301,8 @@ def guess_indent(text: str) -> tuple[int, int, int]:
         elif previous_key and indent > previous_indent and mapping is None:
             mapping = indent - previous_indent
         previous_indent = indent
-        previous_key = stripped.rstrip().endswith(":") and not stripped.startswith("- ")
+        # A key opening a block ends in ":", perhaps followed by a comment ("people:  # who came").
+        previous_key = _TRAILING_COMMENT.sub("", stripped).endswith(":") and not stripped.startswith("- ")
     mapping = mapping or 2
     offset = 2 if offset is None else offset
     return mapping, max(mapping, offset + 2), offset
@@ -313,6 +317,9 @@ def edit_text(original: str, change: Callable[[Any], None]) -> str:
     merge with ruamel's rendering of the unchanged document as the base). Lines
     the change does not touch come back byte for byte.
     """
+    if "\r\n" in original and original.count("\r\n") == original.count("\n"):
+        # Windows line ends: merged as plain lines (ruamel writes "\n"), then given back.
+        return edit_text(original.replace("\r\n", "\n"), change).replace("\n", "\r\n")
     indent = guess_indent(original)
     tree = load_roundtrip(original)
     base = dump_node(tree, indent)
@@ -343,9 +350,11 @@ def merge3(base: str, ours: str, theirs: str) -> str:
     our_lines = ours.splitlines(keepends=True)
     their_lines = theirs.splitlines(keepends=True)
 
-    # base line index -> our line index, for lines the two share unchanged
+    # base line index -> our line index, for lines the two share unchanged (but for the
+    # spacing ruamel normalises: before a comment, at the end of the line)
     to_ours: dict[int, int] = {}
-    for block in difflib.SequenceMatcher(None, base_lines, our_lines, autojunk=False).get_matching_blocks():
+    same_base, same_ours = [_spacing_free(line) for line in base_lines], [_spacing_free(line) for line in our_lines]
+    for block in difflib.SequenceMatcher(None, same_base, same_ours, autojunk=False).get_matching_blocks():
         for k in range(block.size):
             to_ours[block.a + k] = block.b + k
 
@@ -365,6 +374,13 @@ def merge3(base: str, ours: str, theirs: str) -> str:
         cursor = end
     result.extend(our_lines[cursor:])
     return "".join(result)
+
+
+def _spacing_free(line: str) -> str:
+    return _COMMENT_SPACING.sub(" #", line.rstrip())
+
+
+_COMMENT_SPACING = re.compile(r"\s+#")
 
 
 def _anchor_after(to_ours: dict[int, int], base_index: int, floor: int) -> int:
