@@ -31,9 +31,9 @@ SETTINGS = settings(
     max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
 
-words = st.text(
-    alphabet=st.characters(categories=["L", "M", "N", "P", "S", "Zs"]), min_size=1, max_size=24
-).filter(lambda t: t.strip() == t)
+words = st.text(alphabet=st.characters(categories=["L", "M", "N", "P", "S", "Zs"]), min_size=1, max_size=24).filter(
+    lambda t: t.strip() == t
+)
 dates = st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2018, 12, 31))
 ids = st.sampled_from(["ana-cruz", "jon-lee", "maria-martinez", "hilda-ramos", "east-la-tenants"])
 _PLAIN = re.compile(r"^[^\W\d_][\w ,.'()-]*$")
@@ -198,7 +198,8 @@ def status_change(draw: st.DrawFn) -> Case:
     history = sorted(draw(st.lists(dates, min_size=1, max_size=4)))
     statuses = [draw(st.sampled_from(list(PartnerStatus))) for _ in history]
     w.mapping_list(
-        "status_history", [[("status", s.value), ("date", d.isoformat())] for s, d in zip(statuses, history)]
+        "status_history",
+        [[("status", s.value), ("date", d.isoformat())] for s, d in zip(statuses, history, strict=True)],
     )
     if draw(st.booleans()):
         w.scalar_list("languages", ["en", "es"])
