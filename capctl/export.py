@@ -99,7 +99,7 @@ def hidden_fields(record: Record) -> set[str]:
     """The fields of a record that a public export leaves out."""
     hidden = personal_fields(type(record))
     if isinstance(record, Testimony) and record.public:
-        hidden -= {"text", "file"}  # the person agreed to publish it
+        hidden -= {"text", "file", "title"}  # the person agreed to publish it
     return hidden
 
 
