@@ -14,6 +14,7 @@ import os
 import random
 import signal
 import time
+from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
 from capctl import capture, changes, store
@@ -30,8 +31,8 @@ EDITED = Path("engagements/2017/2017-04-20-chapter-meeting.yaml")
 fork = multiprocessing.get_context("fork")
 
 
-def _write_and_edit_forever(data: store.DataSet, seed: int) -> None:
-    """Alternate new records and edits of one file until killed."""
+def _write_and_edit_forever(data: store.DataSet, seed: int, done: Synchronized[int]) -> None:
+    """Alternate new records and edits of one file until killed, counting what is done."""
     root = data.root
     rng = random.Random(seed)
     n = 0
@@ -41,15 +42,21 @@ def _write_and_edit_forever(data: store.DataSet, seed: int) -> None:
         capture.write(data, capture.new_engagement(data, meeting))
         store.edit(root / EDITED, changes.set_value(RecordKind.engagements, "headcount", n), RecordKind.engagements)
         n += 1
+        done.value = n
 
 
 def test_a_writer_killed_at_any_moment_leaves_every_file_absent_or_whole(chapter: Path) -> None:
     rng = random.Random(2017)
     data = store.load(chapter)  # loaded once: the forked writers start writing at once
     for kill in range(KILLS):
-        writer = fork.Process(target=_write_and_edit_forever, args=(data, kill))
+        done = fork.Value("i", 0)
+        writer = fork.Process(target=_write_and_edit_forever, args=(data, kill, done))
         writer.start()
-        time.sleep(rng.uniform(0.0, 0.03))
+        # Killed once it has written and edited at least once, at a random moment of what follows,
+        # however slow the machine is.
+        while done.value == 0:
+            time.sleep(0.001)
+        time.sleep(rng.uniform(0.0, 0.015))
         assert writer.pid is not None
         os.kill(writer.pid, signal.SIGKILL)
         writer.join()
@@ -61,8 +68,10 @@ def test_a_writer_killed_at_any_moment_leaves_every_file_absent_or_whole(chapter
     data = store.load(chapter)
     assert data.problems == []
     written = [r for r in data.typed(Engagement) if r.title == "Crash test"]
-    assert len(written) > KILLS / 2  # most writers got at least one record out before the kill
-    assert all(r.notes and r.notes.startswith("writer ") for r in written)
+    assert len(written) >= KILLS
+    assert {r.notes.split(" x")[0].split(" record")[0] for r in written if r.notes} == {
+        f"writer {kill}" for kill in range(KILLS)
+    }
     # A kill can leave a temporary file behind: hidden, and never read as a record.
     leftovers = [p for p in chapter.rglob(".*") if p.is_file()]
     assert all(p.name.startswith(".") and p.name.endswith(".tmp") for p in leftovers)

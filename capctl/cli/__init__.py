@@ -95,7 +95,7 @@ def _usage_error(exc: UsageError) -> NoReturn:
     if invalid:
         message = f"{invalid.group(1)}: {invalid.group(2)}"
     message = message.replace("Input should be greater than or equal to", "must be at least")
-    message = re.sub(r" \(Possible options: (.*)\)$", r"; did you mean \1?", message)
+    message = re.sub(r" \(Possible options: (.*)\)$", r"; did you mean \1?", message).replace(". Did you", "; did you")
     if message[:2].istitle():  # "No such option" reads as the rest of capctl's sentences: lowercase
         message = message[0].lower() + message[1:]
     command = exc.ctx.command_path if exc.ctx is not None else "capctl"
