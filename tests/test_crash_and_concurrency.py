@@ -20,6 +20,7 @@ from pathlib import Path
 from capctl import capture, changes, store
 from capctl.capture import MeetingInput
 from capctl.models import Engagement
+from capctl.problems import CapctlError
 from capctl.vocab import EngagementKind, RecordKind
 
 KILLS = 300
@@ -107,3 +108,34 @@ def test_four_writers_adding_the_same_meeting_at_once_keep_every_record(chapter:
         f"writer {w} record {n}" for w in range(WRITERS) for n in range(RECORDS_PER_WRITER)
     }
     assert len(list((chapter / "engagements" / "2017").glob("2017-06-01-*.yaml"))) == WRITERS * RECORDS_PER_WRITER
+
+
+EDITS_PER_WRITER = 25
+
+
+def _tag_meeting(path: Path, writer: int, start: multiprocessing.synchronize.Event) -> None:
+    """Edits of one file by several organizers at once: each adds its tags, trying again when refused."""
+    start.wait()
+    for n in range(EDITS_PER_WRITER):
+        while True:
+            try:
+                tag = changes.add_refs(RecordKind.engagements, "tags", [f"w{writer}-n{n}"])
+                store.edit(path, tag, RecordKind.engagements)
+                break
+            except CapctlError as exc:
+                assert "changed while it was being edited" in exc.message
+
+
+def test_four_writers_editing_one_file_at_once_lose_no_edit(chapter: Path) -> None:
+    path = chapter / EDITED
+    start = fork.Event()
+    writers = [fork.Process(target=_tag_meeting, args=(path, w, start)) for w in range(WRITERS)]
+    for writer in writers:
+        writer.start()
+    start.set()
+    for writer in writers:
+        writer.join()
+    assert [w.exitcode for w in writers] == [0] * WRITERS
+
+    record = store.load(chapter).records[EDITED.stem]
+    assert sorted(record.tags) == sorted(f"w{w}-n{n}" for w in range(WRITERS) for n in range(EDITS_PER_WRITER))
