@@ -112,6 +112,26 @@ def record_files(root: Path) -> Iterator[tuple[RecordKind | None, Path]]:
                     yield kind, path
 
 
+def leftover_temporaries(data: DataSet) -> list[Problem]:
+    """Temporary files a killed or crashed write left behind: never read as records, but clutter
+    for git; a warning each, to delete them."""
+    found = []
+    for kind in RecordKind:
+        folder = data.root / kind.value
+        if folder.is_dir():
+            for path in sorted(folder.rglob(f".*{SUFFIX}.*.tmp")):
+                found.append(
+                    Problem(
+                        data.display(path),
+                        None,
+                        Severity.warning,
+                        "a temporary file left by an interrupted write; delete it (the record it was for is "
+                        "either whole under its own name or was never written)",
+                    )
+                )
+    return found
+
+
 # --- loading --------------------------------------------------------------
 
 

@@ -76,6 +76,7 @@ def test_a_writer_killed_at_any_moment_leaves_every_file_absent_or_whole(chapter
     # A kill can leave a temporary file behind: hidden, and never read as a record.
     leftovers = [p for p in chapter.rglob(".*") if p.is_file()]
     assert all(p.name.startswith(".") and p.name.endswith(".tmp") for p in leftovers)
+    assert [p.path for p in store.leftover_temporaries(data)] == sorted(str(p) for p in leftovers)
     assert len(data.records) == 15 + len(written)
 
 
@@ -139,3 +140,16 @@ def test_four_writers_editing_one_file_at_once_lose_no_edit(chapter: Path) -> No
 
     record = store.load(chapter).records[EDITED.stem]
     assert sorted(record.tags) == sorted(f"w{w}-n{n}" for w in range(WRITERS) for n in range(EDITS_PER_WRITER))
+
+
+def test_check_warns_about_a_temporary_file_a_kill_left_behind(chapter: Path, run) -> None:
+    leftover = chapter / "partners" / ".harbor-youth.yaml.k2x9_q.tmp"
+    leftover.write_text("name: Harbor Youth Coun", encoding="utf-8")
+    result = run("--data", chapter, "check")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{leftover}: warning: a temporary file left by an interrupted write; delete it (the record it was for "
+        "is either whole under its own name or was never written)\n"
+    )
+    assert result.stderr == "15 records checked: 0 errors, 1 warning\n"
+    assert store.load(chapter).problems == []

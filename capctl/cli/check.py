@@ -14,15 +14,18 @@ def check(
 
     Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors, 2 for a usage error.
     """
+    from capctl.store import leftover_temporaries
+
     state = ctx.obj
     data = state.load()
+    problems = sorted([*data.problems, *leftover_temporaries(data)], key=lambda p: (p.path, p.line or 0, p.message))
     if as_json:
-        typer.echo(json.dumps({"problems": [p.as_dict() for p in data.problems]}, ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({"problems": [p.as_dict() for p in problems]}, ensure_ascii=False, indent=2))
     else:
-        for problem in data.problems:
+        for problem in problems:
             typer.echo(str(problem))
         errors = len(data.errors)
-        warnings = len(data.problems) - errors
+        warnings = len(problems) - errors
         typer.echo(
             f"{len(data.records)} records checked: {errors} error{'s' * (errors != 1)}, "
             f"{warnings} warning{'s' * (warnings != 1)}",
