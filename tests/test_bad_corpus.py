@@ -2,7 +2,7 @@
 
 Each case is a folder: the files it adds (``data/...`` on top of a copy of the
 fixture chapter, or inputs for a command) and ``case.yaml``, which gives the
-command line, the exit status and the exact stdout and stderr. Huge or binary
+command line (and ``env``, variables to set), the exit status and the exact stdout and stderr. Huge or binary
 inputs are generated (``generate:``) instead of being kept in git.
 """
 
@@ -97,6 +97,8 @@ def test_bad_input_is_refused_with_its_exact_message_and_nothing_changes(
     work.mkdir()
     spec = prepare(case, work)
     monkeypatch.chdir(work)
+    for name, value in spec.get("env", {}).items():
+        monkeypatch.setenv(name, value)
     before = digests(work)
 
     result = run(*spec["args"])

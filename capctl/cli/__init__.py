@@ -94,7 +94,9 @@ def _usage_error(exc: UsageError) -> NoReturn:
     invalid = _INVALID_VALUE.match(message)
     if invalid:
         message = f"{invalid.group(1)}: {invalid.group(2)}"
-    message = message.replace("Input should be greater than or equal to", "must be at least")
+    message = message.replace("Input should be greater than or equal to", "must be at least").replace(
+        "Input should be a valid integer, unable to parse string as an integer", "must be a whole number"
+    )
     message = re.sub(r" \(Possible options: (.*)\)$", r"; did you mean \1?", message).replace(". Did you", "; did you")
     if message[:2].istitle():  # "No such option" reads as the rest of capctl's sentences: lowercase
         message = message[0].lower() + message[1:]
