@@ -107,3 +107,14 @@ def test_bad_input_is_refused_with_its_exact_message_and_nothing_changes(
     assert (result.exit_code, result.stdout, result.stderr) == (spec["exit"], spec["stdout"], spec["stderr"])
     assert "Traceback" not in result.stdout + result.stderr
     assert digests(work) == before
+
+
+def test_every_command_has_a_case() -> None:
+    from tests.test_exit_codes import COMMANDS
+
+    covered = set()
+    for case in CASES:
+        words = [arg for arg in read_case(case)["args"] if not arg.startswith("-")]
+        covered |= {command for command in COMMANDS if " ".join(words).startswith(f"data {command}")}
+        covered |= {command for command in COMMANDS if words[:1] == [command]}
+    assert sorted(set(COMMANDS) - covered) == []
