@@ -2,7 +2,7 @@
 
 Hypothesis writes record files the way people do: comments everywhere, lists
 indented or not, flow lists, quoted and unquoted Unicode text, literal blocks,
-blank lines, Windows line ends. Each edit the commands make (a follow-up done, a
+blank lines, a document start, literal and folded blocks, Windows line ends. Each edit the commands make (a follow-up done, a
 headcount set, a status change, a position set) must leave every line outside
 the edited field byte for byte, keep every comment, and mean exactly the change.
 """
@@ -48,10 +48,16 @@ class Style:
     crlf: bool
     blank_lines: bool
     flow_lists: bool
+    document_start: bool  # a "---" line first
 
 
 styles = st.builds(
-    Style, offset=st.sampled_from([0, 2, 4]), crlf=st.booleans(), blank_lines=st.booleans(), flow_lists=st.booleans()
+    Style,
+    offset=st.sampled_from([0, 2, 4]),
+    crlf=st.booleans(),
+    blank_lines=st.booleans(),
+    flow_lists=st.booleans(),
+    document_start=st.booleans(),
 )
 
 
@@ -113,12 +119,12 @@ class Writer:
     def notes(self, key: str) -> None:
         body = self.draw(st.lists(words, min_size=1, max_size=3))
         self.maybe_comment()
-        self.lines.append(f"{key}: |")
+        self.lines.append(f"{key}: {self.draw(st.sampled_from(['|', '|-', '>', '>-']))}")
         self.lines.extend("  " + line for line in body)
 
     def text(self) -> str:
         end = "\r\n" if self.style.crlf else "\n"
-        return end.join(self.lines) + end
+        return end.join(["---"] * self.style.document_start + self.lines) + end
 
 
 @dataclass
