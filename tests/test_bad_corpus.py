@@ -118,3 +118,31 @@ def test_every_command_has_a_case() -> None:
         covered |= {command for command in COMMANDS if " ".join(words).startswith(f"data {command}")}
         covered |= {command for command in COMMANDS if words[:1] == [command]}
     assert sorted(set(COMMANDS) - covered) == []
+
+
+DATA_CASES = [case for case in CASES if read_case(case)["args"][-1:] == ["check"]]
+READERS = [
+    ["report", "--format", "json"],
+    ["list", "engagements", "--format", "json"],
+    ["search", "harbor"],
+    ["followups"],
+    ["stale"],
+    ["export", "--format", "json", "--output", "../export.json"],
+]
+
+
+@pytest.mark.parametrize("case", DATA_CASES, ids=[case.name for case in DATA_CASES])
+def test_every_reading_command_survives_the_bad_data(
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run
+) -> None:
+    """What check refuses, the other commands skip or refuse too: never a traceback, never a write."""
+    work = tmp_path / "work"
+    work.mkdir()
+    prepare(case, work)
+    monkeypatch.chdir(work)
+    before = digests(work)
+    for args in READERS:
+        result = run("--data", "data", *args)
+        assert result.exit_code in (0, 1, 2), (args, result.stderr)
+        assert "Traceback" not in result.stdout + result.stderr
+        assert digests(work) == before
