@@ -190,8 +190,9 @@ def test_public_sqlite_leaves_personal_columns_out(chapter: Path, run, tmp_path:
         "tags",
         "notes",
     ]
-    assert db.execute("SELECT id, consent_scope, text, file FROM testimonies").fetchall() == [
-        ("maria-on-the-collective", "internal", None, None)
+    # Given with internal consent only: who gave it, its title and its id (which names her) stay out.
+    assert db.execute("SELECT id, person, title, consent_scope, text, file FROM testimonies").fetchall() == [
+        ("testimony-withheld-1", None, None, "internal", None, None)
     ]
     assert db.execute("SELECT value FROM meta WHERE key = 'public'").fetchone() == ("true",)
 

@@ -150,3 +150,19 @@ def test_check_warns_about_a_testimony_without_consent(chapter: Path, run) -> No
 def test_the_demo_checks_clean(demo: Path, run) -> None:
     result = run("--data", demo, "check")
     assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_a_public_export_does_not_say_who_gave_a_testimony_without_public_consent(
+    demo: Path, demo_outputs: Path
+) -> None:
+    import json
+
+    data = store.load(demo)
+    private = {t.id for t in data.typed(Testimony) if not t.public}
+    exported = json.loads((demo_outputs / "export-json").read_text(encoding="utf-8"))["testimonies"]
+    withheld = [t for t in exported if t["id"].startswith("testimony-withheld-")]
+    assert len(withheld) == len(private) > 0
+    assert all("person" not in t and "title" not in t and "text" not in t for t in withheld)
+    assert not private & {t["id"] for t in exported}
+    given_publicly = [t for t in exported if not t["id"].startswith("testimony-withheld-")]
+    assert given_publicly and all(t["person"] and t["consent"]["scope"] == "public" for t in given_publicly)
