@@ -55,7 +55,7 @@ def test_a_writer_killed_at_any_moment_leaves_every_file_absent_or_whole(chapter
         writer.start()
         # Killed once it has written and edited at least once, at a random moment of what follows,
         # however slow the machine is.
-        while done.value == 0:
+        while done.value == 0 and writer.is_alive():  # a writer that fails fails the test below
             time.sleep(0.001)
         time.sleep(rng.uniform(0.0, 0.015))
         assert writer.pid is not None
