@@ -54,3 +54,11 @@ def test_an_unknown_command_is_exit_2_with_one_line_on_stderr(run) -> None:
     result = run("meetings")
     _assert_usage_error(result, "meetings")
     assert result.stderr == "error: no such command 'meetings'; did you mean 'meeting'? (see `capctl --help`)\n"
+
+
+@pytest.mark.parametrize("group", [[], ["meeting"], ["partner"]])
+def test_a_group_alone_shows_its_help(group: list[str], run) -> None:
+    result = run(*group)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Usage: {' '.join(['capctl', *group])} [OPTIONS] COMMAND [ARGS]...")
+    assert "Commands:" in result.stderr

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from typer._click.exceptions import UsageError  # Typer vendors Click; its parser raises this
+from typer._click.exceptions import NoArgsIsHelpError, UsageError  # Typer vendors Click; its parser raises these
 from typer.core import TyperGroup
 
 from capctl import __version__
@@ -90,6 +90,8 @@ _INVALID_VALUE = re.compile(r"^Invalid value for '([^']+)': (?:Value error, )?(.
 
 def _usage_error(exc: UsageError) -> NoReturn:
     """Click's usage errors in capctl's form: ``error: --format: 'xml' is not one of ...``."""
+    if isinstance(exc, NoArgsIsHelpError):
+        raise exc  # `capctl meeting` alone shows the help, as Click does
     message = " ".join(exc.format_message().split()).rstrip(".")
     invalid = _INVALID_VALUE.match(message)
     if invalid:
