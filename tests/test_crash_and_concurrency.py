@@ -12,6 +12,7 @@ import datetime as dt
 import multiprocessing
 import os
 import random
+import re
 import signal
 import time
 from multiprocessing.sharedctypes import Synchronized
@@ -39,7 +40,8 @@ def _write_and_edit_forever(data: store.DataSet, seed: int, done: Synchronized[i
     n = 0
     while True:
         meeting = MeetingInput(date=DAY, kind=EngagementKind.call, title="Crash test", people=["ana-cruz"])
-        meeting.notes = f"writer {seed} record {n} " + "x" * rng.randrange(0, 20_000)
+        length = rng.randrange(0, 20_000)
+        meeting.notes = f"writer {seed} record {n} holds {length} x: " + "x" * length
         capture.write(data, capture.new_engagement(data, meeting))
         store.edit(root / EDITED, changes.set_value(RecordKind.engagements, "headcount", n), RecordKind.engagements)
         n += 1
@@ -70,9 +72,10 @@ def test_a_writer_killed_at_any_moment_leaves_every_file_absent_or_whole(chapter
     assert data.problems == []
     written = [r for r in data.typed(Engagement) if r.title == "Crash test"]
     assert len(written) >= KILLS
-    assert {r.notes.split(" x")[0].split(" record")[0] for r in written if r.notes} == {
-        f"writer {kill}" for kill in range(KILLS)
-    }
+    # Whole, not just valid: a file cut short in its notes would still parse.
+    notes = [re.fullmatch(r"writer (\d+) record \d+ holds (\d+) x: (x*)", r.notes or "") for r in written]
+    assert all(match and len(match.group(3)) == int(match.group(2)) for match in notes)
+    assert {int(match.group(1)) for match in notes if match} == set(range(KILLS))
     # A kill can leave a temporary file behind: hidden, and never read as a record.
     leftovers = [p for p in chapter.rglob(".*") if p.is_file()]
     assert all(p.name.startswith(".") and p.name.endswith(".tmp") for p in leftovers)
