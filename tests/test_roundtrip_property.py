@@ -3,7 +3,7 @@
 Hypothesis writes record files the way people do: comments everywhere, lists
 indented or not, flow lists, quoted and unquoted Unicode text, literal blocks,
 blank lines, a document start, literal and folded blocks, Windows line ends. Each edit the commands make (a follow-up done, a
-headcount set, a status change, a position set) must leave every line outside
+headcount set, a status change, a position set, people added) must leave every line outside
 the edited field byte for byte, keep every comment, and mean exactly the change.
 """
 
@@ -244,6 +244,30 @@ def position_set(draw: st.DrawFn) -> Case:
     return Case(RecordKind.priorities, "rent-relief", w.text(), change, "positions", expected)
 
 
+@st.composite
+def people_added(draw: st.DrawFn) -> Case:
+    """What `capctl attendance import` does: people added to an engagement's list."""
+    w = Writer(draw, draw(styles))
+    day = draw(dates)
+    w.key("date", day.isoformat())
+    w.key("kind", "chapter-meeting")
+    w.key("title", draw(text_value()))
+    present = draw(st.lists(ids, max_size=3, unique=True))
+    if present:
+        w.scalar_list("people", present)
+    if draw(st.booleans()):
+        w.key("headcount", str(draw(st.integers(0, 90))))
+    if draw(st.booleans()):
+        w.notes("notes")
+    added = draw(st.lists(st.sampled_from(["lupe-ortiz", "min-jun-park", "ana-cruz", "jon-lee"]), min_size=1))
+
+    def expected(record: Record) -> Record:
+        return record.model_copy(update={"people": list(dict.fromkeys([*record.people, *added]))})  # type: ignore[attr-defined]
+
+    change = changes.add_refs(RecordKind.engagements, "people", added)
+    return Case(RecordKind.engagements, f"{day.isoformat()}-chapter-meeting", w.text(), change, "people", expected)
+
+
 def _top_level_span(text: str, key: str) -> tuple[int, int] | None:
     """The 0-based lines [start, end) from ``key`` to the next top-level key (comments included)."""
     lines = text.splitlines()
@@ -300,4 +324,10 @@ def test_a_status_change_only_adds_to_the_history(case: Case) -> None:
 @SETTINGS
 @given(position_set())
 def test_a_position_set_only_adds_to_the_positions(case: Case) -> None:
+    assert_only_the_field_changed(case)
+
+
+@SETTINGS
+@given(people_added())
+def test_adding_people_changes_only_the_people_list(case: Case) -> None:
     assert_only_the_field_changed(case)
