@@ -151,6 +151,8 @@ def read_sheet(path: Path) -> Sheet:
         raise CapctlError(f"{path}:{reader.line_num}: cannot read the sheet: {exc}") from None
     if header is None:
         raise CapctlError(f"{path}: the sheet is empty")
+    if not rows:
+        raise CapctlError(f"{path}: no one is on the sheet: it has its header row and no names under it")
     used = set(index.values())
     return Sheet(
         path=path,

@@ -98,9 +98,19 @@ ORDER = [
 def hidden_fields(record: Record) -> set[str]:
     """The fields of a record that a public export leaves out."""
     hidden = personal_fields(type(record))
-    if isinstance(record, Testimony) and record.public:
-        hidden -= {"text", "file"}  # the person agreed to publish it
+    if isinstance(record, Testimony):
+        if record.public:
+            hidden -= {"text", "file", "title"}  # the person agreed to publish it
+        else:
+            hidden.add("person")  # people are published, but not who said what without consent
     return hidden
+
+
+def withheld_ids(data: DataSet) -> dict[str, str]:
+    """Public ids for testimonies without public consent, numbered as the public report numbers
+    them: their own ids often name the speaker."""
+    private = sorted((t for t in data.typed(Testimony) if not t.public), key=lambda t: (t.date, t.id))
+    return {t.id: f"testimony-withheld-{i}" for i, t in enumerate(private, 1)}
 
 
 def _cell(value: Any) -> Any:
@@ -168,8 +178,10 @@ def _record_columns(kind: RecordKind, public: bool) -> list[Column]:
 
 def _records_table(data: DataSet, kind: RecordKind, context: Context, public: bool) -> ExportTable:
     table = ExportTable(kind.value, _record_columns(kind, public), ["id"])
+    withheld = withheld_ids(data) if public else {}
     for record in data.typed(MODELS[kind]):
         values = row(record, context)
+        values["id"] = withheld.get(record.id, record.id)
         hidden = hidden_fields(record) if public else set()
         if isinstance(record, Testimony):
             consent = record.consent
@@ -463,7 +475,11 @@ def _write_json(
     for done, kind in enumerate(RecordKind):
         progress(kind.value, done, len(RecordKind))
         records = data.typed(MODELS[kind])
-        document[kind.value] = [row(r, context, drop=hidden_fields(r) if public else ()) for r in records]
+        withheld = withheld_ids(data) if public else {}
+        document[kind.value] = [
+            {**row(r, context, drop=hidden_fields(r) if public else ()), "id": withheld.get(r.id, r.id)}
+            for r in records
+        ]
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2)
         handle.write("\n")

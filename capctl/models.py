@@ -230,7 +230,7 @@ class Testimony(Record):
     partner: Ref | None = Field(default=None, description="The partner (id) they speak with.")
     date: dt.date = Field(description="When it was given.")
     language: Language = Field(description="The language it was given in.")
-    title: str | None = Field(default=None, description="A short title.")
+    title: str | None = personal("A short title (personal unless consent is public: it often names the speaker).")
     consent: Consent | None = Field(default=None, description="What the person agreed to share.")
     text: str | None = personal("The testimony itself (personal unless consent is public).")
     file: str | None = personal("A file under the data folder holding it (personal unless consent is public).")

@@ -6,9 +6,10 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from capctl.models import Record
-from capctl.problems import CapctlError
+from capctl.problems import CapctlError, Problem
 from capctl.store import DataSet
 from capctl.text import fold
 from capctl.vocab import RecordKind
@@ -77,6 +78,10 @@ def resolve(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None,
         return matches[0].record
     noun = " or ".join(k.singular for k in kinds) if kinds else "record"
     if not matches:
+        unreadable = _unreadable(data, text, kinds)
+        if unreadable is not None:
+            where = unreadable.path if unreadable.line is None else f"{unreadable.path}:{unreadable.line}"
+            raise CapctlError(f"{what}: {text!r} could not be read ({where}: {unreadable.message}); fix it first", 1)
         suggestions = _closest(data, text, kinds)
         hint = f"; closest: {suggestions}" if suggestions else ""
         raise CapctlError(f"{what}: no {noun} matches {text!r}{hint}")
@@ -85,6 +90,16 @@ def resolve(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None,
         raise CapctlError(f"{what}: no {noun} matches {text!r}; did you mean {listed}?")
     several = f"{noun} records" if kinds else "records"
     raise CapctlError(f"{what}: {text!r} matches several {several}: {listed}; give an id")
+
+
+def _unreadable(data: DataSet, text: str, kinds: list[RecordKind] | None) -> Problem | None:
+    """The first error of a record file named ``text`` that could not be loaded."""
+    folders = {k.value for k in kinds} if kinds is not None else {k.value for k in RecordKind}
+    for problem in data.problems:
+        path = PurePath(problem.path)
+        if problem.is_error and path.stem == text and folders & set(path.parts) and text not in data.records:
+            return problem
+    return None
 
 
 def _closest(data: DataSet, text: str, kinds: list[RecordKind] | None) -> str:

@@ -8,6 +8,7 @@ message)``; the line is looked up only for the problems found.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -118,6 +119,43 @@ def testimony_file_exists(data: DataSet, record: Record) -> Iterator[Finding]:
             yield record.id, ["file"], ERR, f"file: {link!r} does not exist under the data folder"
 
 
+_PHONE = re.compile(r"(?<![\w.-])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+"""Starts only where a word starts: a long run of letters is scanned once, not once per letter."""
+
+
+def free_texts(record: Record) -> Iterator[tuple[Loc, str]]:
+    """Every free-text value of a record (published as is with --public), with where it is."""
+    for name in ("notes", "description"):
+        value = getattr(record, name, None)
+        if isinstance(value, str):
+            yield [name], value
+    if isinstance(record, Partner):
+        for i, change in enumerate(record.status_history):
+            if change.note:
+                yield ["status_history", i, "note"], change.note
+    elif isinstance(record, Engagement):
+        for i, follow_up in enumerate(record.follow_ups):
+            yield ["follow_ups", i, "task"], follow_up.task
+    elif isinstance(record, Priority):
+        for i, strategy in enumerate(record.strategies):
+            yield ["strategies", i, "summary"], strategy.summary
+
+
+def no_personal_data_in_free_text(data: DataSet, record: Record) -> Iterator[Finding]:
+    for loc, text in free_texts(record):
+        field = ".".join(str(part) for part in loc)
+        for pattern, what, where in ((_PHONE, "a phone number", "phone"), (_EMAIL, "an email address", "email")):
+            if pattern.search(text):
+                yield (
+                    record.id,
+                    loc,
+                    WARN,
+                    f"{field}: looks like it holds {what}; free text is published with --public, "
+                    f"so keep it in a person's {where} field",
+                )
+
+
 RECORD_RULES: list[RecordRule] = [
     status_history_in_order,
     engagement_file_matches_date,
@@ -126,6 +164,7 @@ RECORD_RULES: list[RecordRule] = [
     no_far_future_dates,
     testimony_has_consent,
     testimony_file_exists,
+    no_personal_data_in_free_text,
 ]
 
 

@@ -52,8 +52,93 @@ def uses_c_parser() -> bool:
     return CParser is not None and _safe_yaml().Parser is CParser
 
 
+MAX_DEPTH = 100
+"""Records nest four levels at most; libyaml's composer recurses and crashes the process
+(a segmentation fault, not an exception) on tens of thousands of levels."""
+MAX_ALIAS_VALUES = 10_000
+"""How many values aliases may repeat in all: enough for any record, far too few for a
+"billion laughs" file whose few lines expand to a billion values."""
+
+
+def check_limits(text: str) -> None:
+    """Refuse, before parsing it, text nested too deeply or whose aliases expand too far.
+
+    Both are rare in a real record, so a cheap bound on the text decides whether
+    the (slower) walk over the parser's events is needed at all.
+    """
+    aliases = "&" in text and "*" in text
+    if not aliases and _depth_bound(text) <= MAX_DEPTH:
+        return
+    _check_events(text)
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound of the nesting depth: flow brackets, plus block levels, which need
+    more indentation or a ``-`` or ``?`` on the line to nest."""
+    flow = text.count("[") + text.count("{")
+    block = 0
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        if stripped:
+            indent = len(line) - len(stripped)
+            block = max(block, 2 * (indent + 1) + stripped.count("-") + stripped.count("?"))
+    return flow + block + 1
+
+
+def _check_events(text: str) -> None:
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        NodeEvent,
+    )
+
+    sizes: dict[str, int] = {}  # anchor -> how many values its node holds
+    stack: list[tuple[str | None, int]] = []  # open collections: (anchor, values so far)
+    repeated = 0
+    try:
+        for event in _safe_yaml().parse(text):
+            if isinstance(event, CollectionStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlSyntaxError(
+                        f"nested more than {MAX_DEPTH} levels deep; records are a few levels at most",
+                        event.start_mark.line + 1,
+                    )
+                stack.append((event.anchor, 1))
+                continue
+            if isinstance(event, CollectionEndEvent):
+                anchor, size = stack.pop()
+            elif isinstance(event, AliasEvent):
+                if any(open_anchor == event.anchor for open_anchor, _ in stack):
+                    raise YamlSyntaxError(
+                        f"alias *{event.anchor} is inside its own anchor: a value cannot contain itself",
+                        event.start_mark.line + 1,
+                    )
+                anchor, size = None, sizes.get(event.anchor or "", 1)
+                repeated += size
+                if repeated > MAX_ALIAS_VALUES:
+                    raise YamlSyntaxError(
+                        f"aliases repeat more than {MAX_ALIAS_VALUES:,} values (an alias bomb?); "
+                        "write the values out instead",
+                        event.start_mark.line + 1,
+                    )
+            elif isinstance(event, NodeEvent):
+                anchor, size = event.anchor, 1
+            else:
+                continue
+            if anchor:
+                sizes[anchor] = size
+            if stack:
+                stack[-1] = (stack[-1][0], stack[-1][1] + size)
+    except MarkedYAMLError as exc:
+        raise YamlSyntaxError(_describe(exc, text), _line(exc, text)) from None
+    except YAMLError as exc:
+        raise YamlSyntaxError(str(exc).splitlines()[0], None) from None
+
+
 def load_safe(text: str) -> Any:
-    """Parse one YAML document into plain Python values."""
+    """Parse one YAML document into plain Python values; never constructs objects from tags."""
+    check_limits(text)
     try:
         return _safe_yaml().load(text)
     except MarkedYAMLError as exc:
@@ -101,12 +186,20 @@ def _describe(exc: MarkedYAMLError, text: str) -> str:
         return f"duplicate key {key!r}"
     problem = (exc.problem or "").strip()
     if "could not determine a constructor for the tag" in problem:
-        tag = problem.split("tag", 1)[1].strip().strip("'")
+        tag = problem.split("tag", 1)[1].strip().strip("'").replace("tag:yaml.org,2002:", "!!")
         return f"tags are not allowed: {tag}"
     line = _line(exc, text)
     lines = text.splitlines()
     if line is not None and 0 < line <= len(lines) and "\t" in lines[line - 1]:
         return "tab character: indent with spaces, not tabs"
+    at = lines[exc.problem_mark.line] if exc.problem_mark is not None and exc.problem_mark.line < len(lines) else ""
+    if "undefined alias" in problem and exc.problem_mark is not None:
+        name = re.match(r"\*[\w-]*", at[exc.problem_mark.column :])
+        return f"alias {name.group(0) if name else ''} has no anchor (&name) before it"
+    if "mapping values are not allowed" in problem and len(re.findall(r":(?:\s|$)", at)) > 1:
+        return "YAML syntax: a second ': ' on the line; put text containing ': ' in quotes"
+    if "another document" in problem:
+        return "a second document (after ---): a record file holds one record"
     context = (exc.context or "").strip()
     message = problem or context or type(exc).__name__
     if context and problem and context not in problem:
@@ -118,6 +211,7 @@ def _describe(exc: MarkedYAMLError, text: str) -> str:
 
 def load_roundtrip(text: str) -> Any:
     """Parse with comments and positions kept, for one file being edited."""
+    check_limits(text)
     yaml = _roundtrip_yaml()
     try:
         return yaml.load(text)
@@ -190,6 +284,9 @@ def dump_node(node: Any, indent: tuple[int, int, int] = (2, 4, 2)) -> str:
     return stream.getvalue()
 
 
+_TRAILING_COMMENT = re.compile(r"\s+#.*$|\s+$")
+
+
 def guess_indent(text: str) -> tuple[int, int, int]:
     """(mapping, sequence, offset) indentation as ruamel wants it, guessed from a file."""
     mapping: int | None = None
@@ -206,7 +303,8 @@ def guess_indent(text: str) -> tuple[int, int, int]:
         elif previous_key and indent > previous_indent and mapping is None:
             mapping = indent - previous_indent
         previous_indent = indent
-        previous_key = stripped.rstrip().endswith(":") and not stripped.startswith("- ")
+        # A key opening a block ends in ":", perhaps followed by a comment ("people:  # who came").
+        previous_key = _TRAILING_COMMENT.sub("", stripped).endswith(":") and not stripped.startswith("- ")
     mapping = mapping or 2
     offset = 2 if offset is None else offset
     return mapping, max(mapping, offset + 2), offset
@@ -221,6 +319,9 @@ def edit_text(original: str, change: Callable[[Any], None]) -> str:
     merge with ruamel's rendering of the unchanged document as the base). Lines
     the change does not touch come back byte for byte.
     """
+    if "\r\n" in original and original.count("\r\n") == original.count("\n"):
+        # Windows line ends: merged as plain lines (ruamel writes "\n"), then given back.
+        return edit_text(original.replace("\r\n", "\n"), change).replace("\n", "\r\n")
     indent = guess_indent(original)
     tree = load_roundtrip(original)
     base = dump_node(tree, indent)
@@ -251,9 +352,11 @@ def merge3(base: str, ours: str, theirs: str) -> str:
     our_lines = ours.splitlines(keepends=True)
     their_lines = theirs.splitlines(keepends=True)
 
-    # base line index -> our line index, for lines the two share unchanged
+    # base line index -> our line index, for lines the two share unchanged (but for the
+    # spacing ruamel normalises: before a comment, at the end of the line)
     to_ours: dict[int, int] = {}
-    for block in difflib.SequenceMatcher(None, base_lines, our_lines, autojunk=False).get_matching_blocks():
+    same_base, same_ours = [_spacing_free(line) for line in base_lines], [_spacing_free(line) for line in our_lines]
+    for block in difflib.SequenceMatcher(None, same_base, same_ours, autojunk=False).get_matching_blocks():
         for k in range(block.size):
             to_ours[block.a + k] = block.b + k
 
@@ -273,6 +376,13 @@ def merge3(base: str, ours: str, theirs: str) -> str:
         cursor = end
     result.extend(our_lines[cursor:])
     return "".join(result)
+
+
+def _spacing_free(line: str) -> str:
+    return _COMMENT_SPACING.sub(" #", line.rstrip())
+
+
+_COMMENT_SPACING = re.compile(r"\s+#")
 
 
 def _anchor_after(to_ours: dict[int, int], base_index: int, floor: int) -> int:

@@ -91,4 +91,4 @@ def test_check_on_a_folder_without_settings_says_how_to_make_one(tmp_path: Path,
 def test_an_unknown_option_is_a_usage_error(chapter: Path, run) -> None:
     result = run("--data", chapter, "check", "--jsn")
     assert result.exit_code == 2
-    assert "No such option: --jsn" in result.stderr
+    assert result.stderr == "error: no such option: --jsn; did you mean --json? (see `capctl check --help`)\n"

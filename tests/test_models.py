@@ -131,7 +131,7 @@ def test_a_partners_status_is_the_last_of_its_history_and_known_on_any_date() ->
 
 def test_personal_fields_are_marked() -> None:
     assert personal_fields(Person) == {"email", "phone", "address"}
-    assert personal_fields(Testimony) == {"text", "file"}
+    assert personal_fields(Testimony) == {"title", "text", "file"}
     assert personal_fields(Engagement) == set()
 
 

@@ -47,9 +47,7 @@ def test_a_bad_file_is_a_problem_not_an_exception(chapter: Path) -> None:
 def test_tags_never_construct_objects(chapter: Path) -> None:
     (chapter / "partners" / "evil.yaml").write_text("name: !!python/object/apply:os.system [echo hi]\n")
     data = store.load(chapter)
-    assert [p.message for p in data.problems] == [
-        "tags are not allowed: tag:yaml.org,2002:python/object/apply:os.system"
-    ]
+    assert [p.message for p in data.problems] == ["tags are not allowed: !!python/object/apply:os.system"]
 
 
 def _partner(record_id: str) -> Partner:

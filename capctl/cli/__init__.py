@@ -6,11 +6,13 @@ when it runs, so ``capctl --help`` does not load the models.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError  # Typer vendors Click; its parser raises these
 from typer.core import TyperGroup
 
 from capctl import __version__
@@ -70,7 +72,15 @@ class State:
 
 
 class CapctlGroup(TyperGroup):
-    """Turns a :class:`CapctlError` from any command into one line on stderr and its exit code."""
+    """Turns a :class:`CapctlError` or a usage error from any command into one line on stderr
+    and its exit code, so that every command fails the same way."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        # The root's own options are parsed here, before invoke() runs.
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except UsageError as exc:
+            _usage_error(exc)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -78,6 +88,30 @@ class CapctlGroup(TyperGroup):
         except CapctlError as exc:
             typer.echo(f"error: {exc.message}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except UsageError as exc:
+            _usage_error(exc)
+
+
+_INVALID_VALUE = re.compile(r"^Invalid value for '([^']+)': (?:Value error, )?(.*)$", re.DOTALL)
+
+
+def _usage_error(exc: UsageError) -> NoReturn:
+    """Click's usage errors in capctl's form: ``error: --format: 'xml' is not one of ...``."""
+    if isinstance(exc, NoArgsIsHelpError):
+        raise exc  # `capctl meeting` alone shows the help, as Click does
+    message = " ".join(exc.format_message().split()).rstrip(".")
+    invalid = _INVALID_VALUE.match(message)
+    if invalid:
+        message = f"{invalid.group(1)}: {invalid.group(2)}"
+    message = message.replace("Input should be greater than or equal to", "must be at least").replace(
+        "Input should be a valid integer, unable to parse string as an integer", "must be a whole number"
+    )
+    message = re.sub(r" \(Possible options: (.*)\)$", r"; did you mean \1?", message).replace(". Did you", "; did you")
+    if message[:2].istitle():  # "No such option" reads as the rest of capctl's sentences: lowercase
+        message = message[0].lower() + message[1:]
+    command = exc.ctx.command_path if exc.ctx is not None else "capctl"
+    typer.echo(f"error: {message} (see `{command} --help`)", err=True)
+    raise typer.Exit(2) from None
 
 
 app = typer.Typer(

@@ -38,6 +38,8 @@ def check(
     """
     if base is not None and not changed:
         raise CapctlError("--base goes with --changed")
+    from capctl.store import leftover_temporaries
+
     state = ctx.obj
     summary = ""
     if changed:
@@ -64,6 +66,8 @@ def check(
         data = state.load()
         problems = data.problems
         summary = f"{len(data.records)} records checked: "
+    # A write cut short leaves its temporary file whichever records a change touches.
+    problems = sorted([*problems, *leftover_temporaries(data)], key=lambda p: (p.path, p.line or 0, p.message))
     errors = sum(1 for p in problems if p.is_error)
     if as_json:
         typer.echo(json.dumps({"problems": [p.as_dict() for p in problems]}, ensure_ascii=False, indent=2))

@@ -1,0 +1,148 @@
+"""The bad-input corpus: every case in tests/bad/ is refused with its exact message, and nothing changes.
+
+Each case is a folder: the files it adds (``data/...`` on top of a copy of the
+fixture chapter, or inputs for a command) and ``case.yaml``, which gives the
+command line (and ``env``, variables to set), the exit status and the exact stdout and stderr. Huge or binary
+inputs are generated (``generate:``) instead of being kept in git.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from tests.conftest import FIXTURES
+
+BAD = Path(__file__).parent / "bad"
+CASES = sorted(path.parent for path in BAD.glob("*/case.yaml"))
+BIG_FILE_BYTES = 50 * 1024 * 1024
+
+
+def _big_file(work: Path) -> None:
+    """A 50 MB partner file of valid-looking YAML: refused from its size alone, before it is read."""
+    path = work / "data" / "partners" / "huge.yaml"
+    line = b"  - just one more line of notes that goes on and on\n"
+    with path.open("wb") as handle:
+        handle.write(b"name: Huge\nstatus_history:\n  - status: prospect\n    date: 2017-01-10\nnotes:\n")
+        handle.write(line * (BIG_FILE_BYTES // len(line) + 1))
+
+
+def _binary(work: Path) -> None:
+    """A PDF's first bytes and some noise, saved as a record."""
+    noise = random.Random(7).randbytes(4096)
+    (work / "data" / "resources" / "scan.yaml").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + noise + b"\x00\x00")
+
+
+def _deep_nesting(work: Path) -> None:
+    depth = 50_000
+    (work / "data" / "people" / "deep.yaml").write_text(
+        "name: Deep\nnotes: " + "[" * depth + "]" * depth + "\n", encoding="utf-8"
+    )
+
+
+GENERATORS: dict[str, Callable[[Path], None]] = {
+    "big-file": _big_file,
+    "binary": _binary,
+    "deep-nesting": _deep_nesting,
+}
+
+
+def read_case(case: Path) -> dict[str, Any]:
+    spec: dict[str, Any] = YAML(typ="safe", pure=True).load((case / "case.yaml").read_text(encoding="utf-8"))
+    return spec
+
+
+def prepare(case: Path, work: Path) -> dict[str, Any]:
+    """Lay out a case in ``work``: the base chapter, the case's files over it, generated files."""
+    spec = read_case(case)
+    base = spec.get("base", "chapter")
+    if base != "none":
+        shutil.copytree(FIXTURES / base, work / "data")
+    shutil.copytree(case, work, dirs_exist_ok=True, ignore=shutil.ignore_patterns("case.yaml"))
+    if "generate" in spec:
+        GENERATORS[spec["generate"]](work)
+    return spec
+
+
+def digests(folder: Path) -> dict[str, str]:
+    """Every file and folder under ``folder``, files with a hash of their bytes."""
+    found: dict[str, str] = {}
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for name in dirnames:
+            found[os.path.relpath(os.path.join(dirpath, name), folder)] = "folder"
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            with open(path, "rb") as handle:
+                found[os.path.relpath(path, folder)] = hashlib.file_digest(handle, "sha256").hexdigest()
+    return found
+
+
+def test_the_corpus_covers_at_least_sixty_cases() -> None:
+    assert len(CASES) >= 60
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_bad_input_is_refused_with_its_exact_message_and_nothing_changes(
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    spec = prepare(case, work)
+    monkeypatch.chdir(work)
+    for name, value in spec.get("env", {}).items():
+        monkeypatch.setenv(name, value)
+    before = digests(work)
+
+    result = run(*spec["args"])
+
+    assert spec["exit"] in (1, 2)
+    assert (result.exit_code, result.stdout, result.stderr) == (spec["exit"], spec["stdout"], spec["stderr"])
+    assert "Traceback" not in result.stdout + result.stderr
+    assert digests(work) == before
+
+
+def test_every_command_has_a_case() -> None:
+    from tests.test_exit_codes import COMMANDS
+
+    covered = set()
+    for case in CASES:
+        words = [arg for arg in read_case(case)["args"] if not arg.startswith("-")]
+        covered |= {command for command in COMMANDS if " ".join(words).startswith(f"data {command}")}
+        covered |= {command for command in COMMANDS if words[:1] == [command]}
+    assert sorted(set(COMMANDS) - covered) == []
+
+
+DATA_CASES = [case for case in CASES if read_case(case)["args"][-1:] == ["check"]]
+READERS = [
+    ["report", "--format", "json"],
+    ["list", "engagements", "--format", "json"],
+    ["search", "harbor"],
+    ["followups"],
+    ["stale"],
+    ["export", "--format", "json", "--output", "../export.json"],
+]
+
+
+@pytest.mark.parametrize("case", DATA_CASES, ids=[case.name for case in DATA_CASES])
+def test_every_reading_command_survives_the_bad_data(
+    case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run
+) -> None:
+    """What check refuses, the other commands skip or refuse too: never a traceback, never a write."""
+    work = tmp_path / "work"
+    work.mkdir()
+    prepare(case, work)
+    monkeypatch.chdir(work)
+    before = digests(work)
+    for args in READERS:
+        result = run("--data", "data", *args)
+        assert result.exit_code in (0, 1, 2), (args, result.stderr)
+        assert "Traceback" not in result.stdout + result.stderr
+        assert digests(work) == before
