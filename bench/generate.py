@@ -307,12 +307,15 @@ def generate(out: Path, size: Size, seed: int = 2017) -> int:
         while record_id in taken:
             record_id = f"{record_id[:76]}-{rng.randint(10, 99)}"
         taken.add(record_id)
+        # Old promises get kept or closed; only the last months' are still open.
+        age = (LAST_DAY - when).days
+        still_open = 0.25 if age < 60 else 0.03 if age < 365 else 0.0
         follow_ups = [
             {
                 "task": sentences(1, 1),
                 "owner": rng.choice(people),
                 "due": when + dt.timedelta(days=rng.randint(3, 30)),
-                "done": when + dt.timedelta(days=rng.randint(1, 40)) if rng.random() < 0.6 else None,
+                "done": None if rng.random() < still_open else when + dt.timedelta(days=rng.randint(1, 40)),
             }
             for _ in range(rng.choice([0, 0, 1, 1, 2, 3]))
         ]
