@@ -31,6 +31,7 @@ class State:
 
     data_dirs: list[Path] = field(default_factory=list)
     no_color: bool = False
+    no_cache: bool = False
     console: Console | None = None
     err_console: Console | None = None
 
@@ -59,7 +60,11 @@ class State:
     def load(self) -> DataSet:
         from capctl.store import load
 
-        return load(self.data_dir())
+        return load(self.data_dir(), cache=self.cache())
+
+    def cache(self) -> bool | None:
+        """False with --no-cache; None leaves it to CAPCTL_NO_CACHE (see :func:`capctl.store.load`)."""
+        return False if self.no_cache else None
 
 
 class CapctlGroup(TyperGroup):
@@ -104,6 +109,13 @@ def callback(
         ),
     ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colors (NO_COLOR=1 does the same).")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read every file, without the load cache (CAPCTL_NO_CACHE=1 does the same).",
+        ),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -111,11 +123,12 @@ def callback(
     """Track a coalition's relationships, events and grant metrics in a folder of YAML files.
 
     Environment: CAPCTL_DATA (the data folder), CAPCTL_TODAY=YYYY-MM-DD (today's date, for reproducible runs),
-    NO_COLOR (no colors).
+    NO_COLOR (no colors), CAPCTL_NO_CACHE=1 (no load cache).
     """
     state = ctx.obj if isinstance(ctx.obj, State) else State()
     state.data_dirs = list(data or state.data_dirs)
     state.no_color = state.no_color or no_color
+    state.no_cache = state.no_cache or no_cache
     ctx.obj = state
 
 

@@ -73,7 +73,7 @@ def report(
         raise CapctlError(f"--output: '{output}' already exists; nothing was written (add --force to replace it)")
     folders = [find_data(folder) for folder in state.data_dirs] or [find_data(None)]
     with state.err().status("Building the report…"):
-        built = load_and_build(folders, day, public)
+        built = load_and_build(folders, day, public, state.cache())
     if explain is not None:
         from capctl.report import report_line
 
