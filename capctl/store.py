@@ -252,9 +252,13 @@ def read_text(path: Path) -> str:
 
 def parse_mapping(text: str) -> dict[str, Any]:
     """The top-level mapping of a record's text."""
+    from capctl import fastyaml
+
     if text.startswith("\ufeff"):
         text = text[1:]
-    value = yamlio.load_safe(text)
+    value = fastyaml.load(text)
+    if value is fastyaml.FALLBACK:
+        value = yamlio.load_safe(text)
     if value is None:
         raise yamlio.YamlSyntaxError("empty file: a record needs at least its required fields", None)
     if not isinstance(value, dict):
