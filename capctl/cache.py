@@ -9,7 +9,9 @@ cached: :func:`capctl.store.load` runs them on every load, so the cache cannot
 hide a problem.
 
 Where: ``.capctl-cache/<folder name>/`` beside the data folder (git-ignored), so
-that the data folder itself holds only what people wrote.
+that the data folder itself holds only what people wrote; one JSON file per
+folder of records (``engagements/2017``, ``partners``...), so that a change
+rewrites only its folder's file.
 
 When an entry is used: the file's path, size, modification and change times (in
 nanoseconds) and inode all match what was recorded; and the whole cache is
@@ -37,6 +39,7 @@ than it saves); the workers send back JSON for the same reason.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -64,7 +67,7 @@ from capctl.store import FileProblem, FileResult, RecordFile, _load_record_file
 from capctl.vocab import RecordKind
 
 CACHE_FOLDER = ".capctl-cache"
-CACHE_FILE = "records.json"
+SUFFIX = ".json"
 FORMAT = 1
 RACY_NS = 2_000_000_000
 """Files changed this recently (nanoseconds) are parsed but not cached."""
@@ -102,6 +105,7 @@ class _Entry(BaseModel):
 class _Header(BaseModel):
     format: Literal[1]
     key: str
+    folder: str
 
 
 class _Body(BaseModel):
@@ -109,12 +113,18 @@ class _Body(BaseModel):
     records: _Records
 
 
-def cache_path(root: Path) -> Path | None:
+def cache_dir(root: Path) -> Path | None:
     """Where the cache of the data folder ``root`` is kept (None for a filesystem root)."""
     resolved = root.resolve()
     if resolved.parent == resolved:
         return None
-    return resolved.parent / CACHE_FOLDER / resolved.name / CACHE_FILE
+    return resolved.parent / CACHE_FOLDER / resolved.name
+
+
+def shard_file(folder: str) -> str:
+    """The cache file of one folder of records (``engagements/2017``, ``partners``): one file per
+    folder, so that a change rewrites a few megabytes, not the whole cache."""
+    return hashlib.sha256(folder.encode()).hexdigest()[:24] + SUFFIX
 
 
 def cache_key(root: Path) -> str:
@@ -138,49 +148,58 @@ def load_record_files(root: Path, entries: Sequence[RecordFile], use_cache: bool
     """Each record file's :class:`FileResult`, in the order given: from the cache when the
     file is unchanged, parsed otherwise; the cache is brought up to date afterwards."""
     started = time.time_ns()
-    where = cache_path(root) if use_cache else None
+    where = cache_dir(root) if use_cache else None
     key = cache_key(root) if where is not None else ""
-    cached = _read(where, key) if where is not None else {}
-    results: list[FileResult | None] = []
+    shards: dict[str, list[int]] = {}
+    for index, entry in enumerate(entries):
+        shards.setdefault(entry.relative.rpartition("/")[0], []).append(index)
+    results: list[FileResult | None] = [None] * len(entries)
+    cached: dict[str, dict[str, tuple[StatKey, FileResult]]] = {}
     todo: list[int] = []
-    for index, (_kind, _path, relative, stat) in enumerate(entries):
-        hit = cached.get(relative) if stat is not None else None
-        if hit is not None and stat is not None and hit[0] == stat_key(stat):
-            results.append(hit[1])
-        else:
-            results.append(None)
-            todo.append(index)
-    parsed = _parse(root, [(entries[i][0], entries[i][1]) for i in todo])
+    for folder, indexes in shards.items():
+        cached[folder] = found = _read(where / shard_file(folder), key, folder) if where is not None else {}
+        for index in indexes:
+            stat = entries[index].stat
+            hit = found.get(entries[index].relative) if stat is not None else None
+            if hit is not None and stat is not None and hit[0] == stat_key(stat):
+                results[index] = hit[1]
+            else:
+                todo.append(index)
+    parsed = _parse(root, [(entries[i].kind, entries[i].path) for i in todo])
     for index, result in zip(todo, parsed, strict=True):
         results[index] = result
     done = [r for r in results if r is not None]
     if where is not None:
-        keep = [
-            (relative, stat_key(stat), result)
-            for (_kind, _path, relative, stat), result in zip(entries, done, strict=True)
-            if stat is not None and result.cacheable and max(stat.st_mtime_ns, stat.st_ctime_ns) < started - RACY_NS
-        ]
-        if todo_changed(cached, keep):
-            _write(where, key, keep)
+        for folder, indexes in shards.items():
+            keep = [
+                (entries[i].relative, stat_key(stat), done[i])
+                for i in indexes
+                if (stat := entries[i].stat) is not None
+                and done[i].cacheable
+                and max(stat.st_mtime_ns, stat.st_ctime_ns) < started - RACY_NS
+            ]
+            if _changed(cached[folder], keep):
+                _write(where / shard_file(folder), key, folder, keep)
+        _forget_others(where, {shard_file(folder) for folder in shards})
     return done
 
 
-def todo_changed(cached: dict[str, tuple[StatKey, FileResult]], keep: list[tuple[str, StatKey, FileResult]]) -> bool:
-    """Whether the entries to keep differ from those read (then the cache is written again)."""
+def _changed(cached: dict[str, tuple[StatKey, FileResult]], keep: list[tuple[str, StatKey, FileResult]]) -> bool:
+    """Whether the entries to keep differ from those read (then the shard is written again)."""
     if len(cached) != len(keep):
         return True
     return any(cached.get(path, (None,))[0] != key for path, key, _result in keep)
 
 
-# --- reading and writing the cache file ------------------------------------
+# --- reading and writing the cache files -----------------------------------
 
 
-def _read(where: Path, key: str) -> dict[str, tuple[StatKey, FileResult]]:
-    """The cached entries by path; empty if the cache is missing, corrupt, or written for something else."""
+def _read(where: Path, key: str, folder: str) -> dict[str, tuple[StatKey, FileResult]]:
+    """The cached entries of one folder by path; empty if missing, corrupt, or written for something else."""
     try:
         with where.open("rb") as handle:
             header = _Header.model_validate_json(handle.readline())
-            if header.key != key:
+            if header.key != key or header.folder != folder:
                 return {}
             body = _Body.model_validate_json(handle.read())
     except (OSError, ValidationError, ValueError):
@@ -198,22 +217,35 @@ def _read(where: Path, key: str) -> dict[str, tuple[StatKey, FileResult]]:
     return found
 
 
-def _write(where: Path, key: str, keep: list[tuple[str, StatKey, FileResult]]) -> None:
-    """Write the cache atomically; a folder that cannot be written simply goes without one."""
-    header = _Header(format=FORMAT, key=key).model_dump_json()
-    body = _pack(keep).model_dump_json(exclude_unset=True, by_alias=True)
+def _write(where: Path, key: str, folder: str, keep: list[tuple[str, StatKey, FileResult]]) -> None:
+    """Write one shard atomically; a folder that cannot be written simply goes without a cache."""
+    header = _Header(format=FORMAT, key=key, folder=folder).model_dump_json().encode()
+    body = _pack(keep).model_dump_json(exclude_unset=True, by_alias=True).encode()
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".records.", suffix=".tmp", dir=where.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".shard.", suffix=".tmp", dir=where.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(header + "\n" + body)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(header + b"\n")
+                handle.write(body)
             os.replace(tmp, where)
         except BaseException:
             os.unlink(tmp)
             raise
     except OSError:
         pass
+
+
+def _forget_others(where: Path, wanted: set[str]) -> None:
+    """Remove the shards of folders that are gone."""
+    try:
+        names = os.listdir(where)
+    except OSError:
+        return
+    for name in names:
+        if name.endswith(SUFFIX) and name not in wanted:
+            with contextlib.suppress(OSError):
+                os.unlink(where / name)
 
 
 def _pack(items: list[tuple[str, StatKey, FileResult]]) -> _Body:

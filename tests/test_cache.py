@@ -75,16 +75,23 @@ def warm(folder: Path) -> dict[str, Any]:
     return loaded(store.load(folder))
 
 
-def cache_file(folder: Path) -> Path:
-    found = cache.cache_path(folder)
-    assert found is not None
-    return found
+def cache_files(folder: Path) -> list[Path]:
+    """The cache's files for a data folder: one per folder of records."""
+    where = cache.cache_dir(folder)
+    assert where is not None
+    return sorted(where.glob("*.json"))
+
+
+def cached_text(folder: Path) -> str:
+    return "".join(path.read_text(encoding="utf-8") for path in cache_files(folder))
 
 
 def test_a_second_load_parses_nothing_and_gives_what_reading_every_file_gives(chapter: Path, parsed: list[str]) -> None:
     first = warm(chapter)
     assert len(parsed) == 15
-    assert cache_file(chapter) == chapter.parent / ".capctl-cache" / "data" / "records.json"
+    assert cache.cache_dir(chapter) == chapter.parent / ".capctl-cache" / "data"
+    folders = ["engagements/2017", "officials", "partners", "people", "priorities", "resources", "testimonies"]
+    assert [p.name for p in cache_files(chapter)] == sorted(cache.shard_file(f) for f in folders)
     parsed.clear()
     assert warm(chapter) == first == cold(chapter)
     assert parsed == []
@@ -172,7 +179,8 @@ def test_a_deleted_file_is_gone_and_references_to_it_are_problems(chapter: Path,
     assert after == cold(chapter)
     assert "ana-cruz" not in after["records"]
     assert any("follow_ups.0.owner: no person 'ana-cruz'" in p for p in after["problems"])
-    assert '"people/ana-cruz.yaml"' not in cache_file(chapter).read_text(encoding="utf-8")
+    assert '"people/ana-cruz.yaml"' not in cached_text(chapter)
+    assert '"people/jon-lee.yaml"' in cached_text(chapter)
 
 
 def test_a_renamed_file_is_the_record_of_its_new_name(chapter: Path, parsed: list[str]) -> None:
@@ -194,7 +202,9 @@ def test_another_version_of_capctl_reads_every_file_again(
     monkeypatch.setattr(cache, "__version__", "99.0.0")
     assert warm(chapter) == cold(chapter)
     assert len(parsed) == 15
-    assert cache_file(chapter).read_text(encoding="utf-8").startswith('{"format":1,"key":"capctl 99.0.0 ')
+    assert all(
+        p.read_text(encoding="utf-8").startswith('{"format":1,"key":"capctl 99.0.0 ') for p in cache_files(chapter)
+    )
 
 
 def test_changed_models_read_every_file_again(
@@ -214,14 +224,14 @@ def test_changed_models_read_every_file_again(
         pytest.param(lambda text: text[: len(text) // 2], id="truncated"),
         pytest.param(lambda text: "", id="empty"),
         pytest.param(lambda text: text.split("\n", 1)[0] + "\n[1, 2, 3]", id="not a cache body"),
-        pytest.param(lambda text: text.replace('"record":["people",0]', '"record":["people",999]'), id="bad index"),
+        pytest.param(lambda text: text.replace(",0]}", ",999]}"), id="bad index"),
         pytest.param(lambda text: "\x00\xff garbage", id="garbage"),
     ],
 )
 def test_a_damaged_cache_is_rebuilt_never_trusted(chapter: Path, parsed: list[str], damage: Any) -> None:
     first = warm(chapter)
-    where = cache_file(chapter)
-    where.write_text(damage(where.read_text(encoding="utf-8")), encoding="utf-8")
+    for where in cache_files(chapter):
+        where.write_text(damage(where.read_text(encoding="utf-8")), encoding="utf-8")
     parsed.clear()
     assert warm(chapter) == first == cold(chapter)
     assert len(parsed) == 15
@@ -237,8 +247,7 @@ def test_a_cache_from_another_data_folder_is_not_used(tmp_path: Path, parsed: li
     shutil.copytree(FIXTURES / "chapter", theirs)
     (theirs / "people" / "jon-lee.yaml").write_text("name: Someone Else\n", encoding="utf-8")
     warm(theirs)
-    cache_file(ours).parent.mkdir(parents=True)
-    shutil.copy(cache_file(theirs), cache_file(ours))
+    shutil.copytree(tmp_path / "theirs" / ".capctl-cache", tmp_path / "ours" / ".capctl-cache")
     parsed.clear()
     assert warm(ours) == cold(ours)
     assert len(parsed) == 15
@@ -249,8 +258,7 @@ def test_a_cache_copied_with_its_folder_is_not_used(tmp_path: Path, chapter: Pat
     warm(chapter)
     moved = tmp_path / "elsewhere" / "data"
     shutil.copytree(chapter, moved)
-    cache_file(moved).parent.mkdir(parents=True)
-    shutil.copy(cache_file(chapter), cache_file(moved))
+    shutil.copytree(tmp_path / ".capctl-cache", moved.parent / ".capctl-cache")
     parsed.clear()
     assert warm(moved) == cold(moved)
     assert len(parsed) == 15
@@ -265,7 +273,7 @@ def test_a_file_changed_in_the_last_seconds_is_not_cached(
     parsed.clear()
     assert warm(chapter) == cold(chapter)
     assert len(parsed) == 15
-    assert not cache_file(chapter).exists()
+    assert cache_files(chapter) == []
 
 
 def test_without_the_cache_nothing_is_written_beside_the_data(
@@ -278,7 +286,7 @@ def test_without_the_cache_nothing_is_written_beside_the_data(
     assert not (chapter.parent / ".capctl-cache").exists()
     monkeypatch.setenv("CAPCTL_NO_CACHE", "0")
     assert run("--data", chapter, "list", "partners").exit_code == 0
-    assert cache_file(chapter).is_file()
+    assert len(cache_files(chapter)) == 7
 
 
 def test_a_folder_where_no_cache_can_be_written_works_without_one(chapter: Path, run) -> None:
@@ -299,5 +307,19 @@ def test_parsing_in_several_processes_gives_the_same_records_and_problems(
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     assert warm(broken) == in_this_process
     assert parsed == []  # the workers parsed every file, not this process
-    body = json.loads(cache_file(broken).read_text(encoding="utf-8").split("\n", 1)[1])
-    assert len(body["entries"]) == len(list(store.record_files(broken)))
+    bodies = [json.loads(p.read_text(encoding="utf-8").split("\n", 1)[1]) for p in cache_files(broken)]
+    assert sum(len(body["entries"]) for body in bodies) == len(list(store.record_files(broken)))
+
+
+def test_an_edit_rewrites_only_its_folders_cache_and_a_folder_gone_loses_its_own(chapter: Path) -> None:
+    warm(chapter)
+    before = {p.name: p.stat().st_mtime_ns for p in cache_files(chapter)}
+    path = chapter / "people" / "jon-lee.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "tags: [budget]\n", encoding="utf-8")
+    warm(chapter)
+    after = {p.name: p.stat().st_mtime_ns for p in cache_files(chapter)}
+    assert [name for name in after if after[name] != before[name]] == [cache.shard_file("people")]
+    shutil.rmtree(chapter / "resources")
+    assert warm(chapter) == cold(chapter)
+    assert cache.shard_file("resources") not in [p.name for p in cache_files(chapter)]
+    assert len(cache_files(chapter)) == 6
