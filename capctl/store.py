@@ -20,7 +20,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from capctl import yamlio
+from capctl import fastyaml, yamlio
 from capctl.messages import describe_validation_error
 from capctl.models import ID_MAX_LENGTH, ID_PATTERN, MODELS, MetricsFile, Record, Settings
 from capctl.problems import CapctlError, Problem
@@ -252,8 +252,6 @@ def read_text(path: Path) -> str:
 
 def parse_mapping(text: str) -> dict[str, Any]:
     """The top-level mapping of a record's text."""
-    from capctl import fastyaml
-
     if text.startswith("\ufeff"):
         text = text[1:]
     value = fastyaml.load(text)
