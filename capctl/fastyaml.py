@@ -76,14 +76,18 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = text.split("\n")
+        # Each line's text after its indentation, and the indentation's width, computed once.
+        self.bodies = [line.lstrip(" ") for line in self.lines]
+        self.columns = [len(line) - len(body) for line, body in zip(self.lines, self.bodies, strict=True)]
         self.i = 0
 
     def next_content(self) -> int:
         """The index of the next line that is neither blank nor a comment."""
-        i, lines = self.i, self.lines
-        while i < len(lines):
-            stripped = lines[i].lstrip(" ")
-            if stripped and not stripped.startswith("#"):
+        i, bodies = self.i, self.bodies
+        end = len(bodies)
+        while i < end:
+            body = bodies[i]
+            if body and body[0] != "#":
                 break
             i += 1
         self.i = i
@@ -93,16 +97,14 @@ class _Reader:
         if depth > MAX_DEPTH:
             raise _Decline
         result: dict[str, Any] = {}
-        lines = self.lines
-        while self.next_content() < len(lines):
-            line = lines[self.i]
-            body = line.lstrip(" ")
-            column = len(line) - len(body)
+        end = len(self.lines)
+        while self.next_content() < end:
+            column = self.columns[self.i]
             if column < indent:
                 break
             if column > indent:
                 raise _Decline
-            match = _KEY.match(body)
+            match = _KEY.match(self.bodies[self.i])
             if match is None:
                 raise _Decline
             key, rest = match.group(1), match.group(2)
@@ -123,9 +125,7 @@ class _Reader:
         i = self.next_content()
         if i >= len(self.lines):
             return None
-        line = self.lines[i]
-        body = line.lstrip(" ")
-        column = len(line) - len(body)
+        body, column = self.bodies[i], self.columns[i]
         if column > indent:
             if body.startswith("- ") or body == "-":
                 return self.sequence(column, depth + 1)
@@ -138,11 +138,10 @@ class _Reader:
         if depth > MAX_DEPTH:
             raise _Decline
         items: list[Any] = []
-        lines = self.lines
-        while self.next_content() < len(lines):
-            line = lines[self.i]
-            body = line.lstrip(" ")
-            column = len(line) - len(body)
+        end = len(self.lines)
+        while self.next_content() < end:
+            i = self.i
+            column, body = self.columns[i], self.bodies[i]
             if column < indent:
                 break
             if column > indent:
@@ -154,7 +153,8 @@ class _Reader:
                 raise _Decline
             if _KEY.match(item):
                 # A mapping that starts on the dash's line: its keys line up after "- ".
-                lines[self.i] = " " * (indent + 2) + item
+                self.lines[i] = " " * (indent + 2) + item
+                self.bodies[i], self.columns[i] = item, indent + 2
                 items.append(self.mapping(indent + 2, depth + 1))
             else:
                 items.append(_scalar(item.rstrip(" ")))
@@ -223,7 +223,26 @@ def _scalar(text: str) -> Any:
     return _plain(text)
 
 
+_known: dict[str, Any] = {}
+"""Plain scalars already read, with their values (ids, statuses and names repeat across files)."""
+
+
 def _plain(text: str) -> Any:
+    value = _known.get(text, _known)
+    if value is _known:
+        try:
+            value = _read_plain(text)
+        except _Decline:
+            value = _Decline
+        if len(_known) > 100_000:
+            _known.clear()
+        _known[text] = value
+    if value is _Decline:
+        raise _Decline
+    return value
+
+
+def _read_plain(text: str) -> Any:
     first = text[0]
     if first in _INDICATORS or ": " in text or " #" in text or text.endswith(":"):
         raise _Decline
