@@ -187,7 +187,10 @@ def _bulk_allocation() -> Iterator[None]:
     Each collection walks every live object, and one runs every few hundred
     allocations: loading 60,000 records took four times as long with it. The
     records live as long as the data set, so they are then moved out of the
-    collector's sight (``gc.freeze``) to spare the commands that follow the same cost.
+    collector's sight (``gc.freeze``) to spare the commands that follow the same cost
+    (building the report at 60,000 records: 1.2 s instead of 1.7 s). The few reference
+    cycles a load leaves behind (46 objects there) are frozen with them: a full
+    collection to free them would cost 0.3 s.
     """
     enabled = gc.isenabled()
     gc.disable()
