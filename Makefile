@@ -27,16 +27,21 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check capctl tests scripts
-	$(BIN)/ruff format --check capctl tests scripts
+	$(BIN)/ruff check capctl tests scripts bench
+	$(BIN)/ruff format --check capctl tests scripts bench
 	$(BIN)/mypy
+
+# `make bench` times capctl on generated chapters of sizes S, M and L and writes bench/RESULTS.md
+# (L takes several minutes); `make bench QUICK=1` runs S and M only.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(if $(QUICK),--quick,)
 
 docs: $(STAMP)
 	$(BIN)/python -m capctl.cli.docs
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix capctl tests scripts
-	$(BIN)/ruff format capctl tests scripts
+	$(BIN)/ruff check --fix capctl tests scripts bench
+	$(BIN)/ruff format capctl tests scripts bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

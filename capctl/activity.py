@@ -40,22 +40,25 @@ def officials_represented(data: DataSet, engagement: Engagement) -> dict[str, st
 
 
 def involved(data: DataSet, engagement: Engagement) -> set[str]:
-    """Ids of every record an engagement involves, staffers' officials included."""
-    ids = {*engagement.partners, *engagement.people, *engagement.priorities}
-    ids.update(officials_represented(data, engagement))
+    """Ids of every record an engagement involves, staffers' officials included
+    (the officials of :func:`officials_represented`, without the words: this runs for every engagement)."""
+    ids = {*engagement.partners, *engagement.people, *engagement.priorities, *engagement.officials}
+    for person_id in engagement.people:
+        person = data.records.get(person_id)
+        if isinstance(person, Person) and person.works_for:
+            ids.add(person.works_for)
     return ids
 
 
 def engagements_by_record(data: DataSet, as_of: dt.date | None = None) -> dict[str, list[Engagement]]:
     """Record id -> the engagements involving it, newest first (up to ``as_of`` when given)."""
     index: dict[str, list[Engagement]] = defaultdict(list)
-    for engagement in data.typed(Engagement):
-        if as_of is not None and engagement.date > as_of:
-            continue
+    engagements = [e for e in data.typed(Engagement) if as_of is None or e.date <= as_of]
+    # Sorted once, newest first, so that every record's list comes out in that order.
+    engagements.sort(key=lambda e: (e.date, e.id), reverse=True)
+    for engagement in engagements:
         for record_id in involved(data, engagement):
             index[record_id].append(engagement)
-    for engagements in index.values():
-        engagements.sort(key=lambda e: (e.date, e.id), reverse=True)
     return index
 
 

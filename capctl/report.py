@@ -157,15 +157,18 @@ class Report:
         return [(c, c.result(metric_id)) for c in self.chapters]
 
 
-def load_and_build(folders: Sequence[Path], as_of: dt.date | None = None, public: bool = False) -> Report:
-    """Load each data folder and build their report (rolled up when there are several)."""
+def load_and_build(
+    folders: Sequence[Path], as_of: dt.date | None = None, public: bool = False, cache: bool | None = None
+) -> Report:
+    """Load each data folder and build their report (rolled up when there are several);
+    ``cache`` as in :func:`capctl.store.load`."""
     from capctl.store import load
 
     resolved = [folder.resolve() for folder in folders]
     for i, folder in enumerate(resolved):
         if folder in resolved[:i]:
             raise CapctlError(f"--data: '{folders[i]}' is given twice")
-    return build([load(folder) for folder in folders], as_of, public)
+    return build([load(folder, cache) for folder in folders], as_of, public)
 
 
 def build(datasets: Sequence[DataSet], as_of: dt.date | None = None, public: bool = False) -> Report:

@@ -33,6 +33,7 @@ class State:
 
     data_dirs: list[Path] = field(default_factory=list)
     no_color: bool = False
+    no_cache: bool = False
     console: Console | None = None
     err_console: Console | None = None
 
@@ -64,11 +65,15 @@ class State:
 
         folder = self.data_dir()
         if not self.err().is_terminal:
-            return load(folder)
+            return load(folder, cache=self.cache())
         from capctl.cli.output import slow_progress
 
         with slow_progress(self, "reading records") as advance:
-            return load(folder, progress=advance)
+            return load(folder, cache=self.cache(), progress=advance)
+
+    def cache(self) -> bool | None:
+        """False with --no-cache; None leaves it to CAPCTL_NO_CACHE (see :func:`capctl.store.load`)."""
+        return False if self.no_cache else None
 
 
 class CapctlGroup(TyperGroup):
@@ -145,6 +150,13 @@ def callback(
         ),
     ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colors (NO_COLOR=1 does the same).")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read every file, without the load cache (CAPCTL_NO_CACHE=1 does the same).",
+        ),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -152,11 +164,12 @@ def callback(
     """Track a coalition's relationships, events and grant metrics in a folder of YAML files.
 
     Environment: CAPCTL_DATA (the data folder), CAPCTL_TODAY=YYYY-MM-DD (today's date, for reproducible runs),
-    NO_COLOR (no colors).
+    NO_COLOR (no colors), CAPCTL_NO_CACHE=1 (no load cache).
     """
     state = ctx.obj if isinstance(ctx.obj, State) else State()
     state.data_dirs = list(data or state.data_dirs)
     state.no_color = state.no_color or no_color
+    state.no_cache = state.no_cache or no_cache
     ctx.obj = state
 
 

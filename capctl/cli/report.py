@@ -86,7 +86,7 @@ def report(
     if compare is not None:
         _check_compare(folders, fmt, explain)
     with state.err().status("Building the report…"):
-        built = load_and_build(folders, day, public)
+        built = load_and_build(folders, day, public, state.cache())
     if compare is not None:
         from capctl import compare as comparing
 
