@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +13,32 @@ from capctl.cli import app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Test Organizer",
+    "GIT_AUTHOR_EMAIL": "organizer@example.org",
+    "GIT_COMMITTER_NAME": "Test Organizer",
+    "GIT_COMMITTER_EMAIL": "organizer@example.org",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    """git in ``repo`` with a test identity, so that commits work on a machine with no git configuration."""
+    env = {**os.environ, **GIT_IDENTITY}
+    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
+
+
+def chapter_repository(root: Path, fixture: str, branch: str, origin: bool = False) -> Path:
+    """A chapter's repository at ``root``: ``tests/fixtures/<fixture>`` committed as data/ on main
+    (with ``origin``, also as origin/main, as a forge's checkout has it), then ``branch`` checked out."""
+    shutil.copytree(FIXTURES / fixture, root / "data")
+    git(root, "init", "--quiet", "--initial-branch=main")
+    git(root, "config", "commit.gpgsign", "false")
+    git(root, "add", "-A")
+    git(root, "commit", "--quiet", "-m", "The chapter")
+    if origin:
+        git(root, "update-ref", "refs/remotes/origin/main", "main")
+    git(root, "checkout", "--quiet", "-b", branch)
+    return root
 
 
 @pytest.fixture(autouse=True)

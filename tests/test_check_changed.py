@@ -3,34 +3,19 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import chapter_repository, git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
-    return done.stdout
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A chapter's repository: the fixture chapter committed on main, and a branch `change` checked out."""
-    root = tmp_path / "repo"
-    shutil.copytree(FIXTURES / "chapter", root / "data")
-    git(root, "init", "--quiet", "--initial-branch=main")
-    git(root, "config", "user.name", "Test Organizer")
-    git(root, "config", "user.email", "organizer@example.org")
-    git(root, "config", "commit.gpgsign", "false")
-    git(root, "add", "-A")
-    git(root, "commit", "--quiet", "-m", "The chapter")
-    git(root, "checkout", "--quiet", "-b", "change")
-    return root
+    return chapter_repository(tmp_path / "repo", "chapter", "change")
 
 
 def commit(repo: Path, message: str) -> None:

@@ -17,22 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, REPO
+from tests.conftest import FIXTURES, GIT_IDENTITY, REPO, git
 
 clientlib = pytest.importorskip("pre_commit.clientlib", reason="pre-commit is a dev dependency")
 
 MANIFEST = REPO / ".pre-commit-hooks.yaml"
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test",
-    "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test",
-    "GIT_COMMITTER_EMAIL": "test@example.org",
-}
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, **GIT_ENV}
-    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture
@@ -106,7 +95,7 @@ def test_capctl_fmt_hook_rewrites_the_data_files_then_passes(data_repo: Path) ->
 
 @pytest.mark.slow
 def test_pre_commit_try_repo_runs_both_hooks(data_repo: Path, tmp_path: Path) -> None:
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    env = {**os.environ, **GIT_IDENTITY, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
     env.pop("CAPCTL_DATA", None)
 
     def try_repo(hook_id: str) -> subprocess.CompletedProcess[str]:

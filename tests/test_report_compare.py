@@ -4,32 +4,19 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import chapter_repository, git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, capture_output=True, check=True)
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """The grant fixture committed on main, with a branch adding a one-on-one with a staffer."""
-    root = tmp_path / "repo"
-    shutil.copytree(FIXTURES / "grant", root / "data")
-    git(root, "init", "--quiet", "--initial-branch=main")
-    git(root, "config", "user.name", "Test Organizer")
-    git(root, "config", "user.email", "organizer@example.org")
-    git(root, "config", "commit.gpgsign", "false")
-    git(root, "add", "-A")
-    git(root, "commit", "--quiet", "-m", "The chapter")
-    git(root, "checkout", "--quiet", "-b", "one-on-one")
+    root = chapter_repository(tmp_path / "repo", "grant", "one-on-one")
     (root / "data" / "engagements" / "2017" / "2017-06-29-one-on-one-jon-lee.yaml").write_text(
         "date: 2017-06-29\nkind: one-on-one\ntitle: Second one-on-one with Jon Lee\npeople: [jon-lee]\n"
     )
