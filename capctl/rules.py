@@ -217,17 +217,21 @@ def references(record: Record) -> Iterator[tuple[Loc, str, RecordKind]]:
 def references_exist(data: DataSet) -> Iterator[Finding]:
     get = data.records.get  # hundreds of thousands of references in a statewide chapter
     for record in data.records.values():
-        for loc, ref, kind in references(record):
-            target = get(ref)
-            if target is None:
-                yield record.id, loc, ERR, f"{_field(loc)}: no {kind.singular} {ref!r}"
-            elif target.collection is not kind:
-                yield (
-                    record.id,
-                    loc,
-                    ERR,
-                    f"{_field(loc)}: {ref!r} is {target.collection.a}, not {kind.a}",
-                )
+        yield from _missing_references(get, record)
+
+
+def _missing_references(get: Callable[[str], Record | None], record: Record) -> Iterator[Finding]:
+    for loc, ref, kind in references(record):
+        target = get(ref)
+        if target is None:
+            yield record.id, loc, ERR, f"{_field(loc)}: no {kind.singular} {ref!r}"
+        elif target.collection is not kind:
+            yield (
+                record.id,
+                loc,
+                ERR,
+                f"{_field(loc)}: {ref!r} is {target.collection.a}, not {kind.a}",
+            )
 
 
 def _field(loc: Loc) -> str:
@@ -240,17 +244,21 @@ def districts_known(data: DataSet) -> Iterator[Finding]:
     known = set(data.settings.district_ids())
     listed = ", ".join(sorted(known))
     for record in data.records.values():
-        if isinstance(record, Engagement) and record.district and record.district not in known:
-            yield record.id, ["district"], ERR, f"district: {record.district!r} is not in capctl.yaml ({listed})"
-        if isinstance(record, Partner):
-            for i, district in enumerate(record.districts):
-                if district not in known:
-                    yield (
-                        record.id,
-                        ["districts", i],
-                        ERR,
-                        f"districts.{i}: {district!r} is not in capctl.yaml ({listed})",
-                    )
+        yield from _unknown_districts(record, known, listed)
+
+
+def _unknown_districts(record: Record, known: set[str], listed: str) -> Iterator[Finding]:
+    if isinstance(record, Engagement) and record.district and record.district not in known:
+        yield record.id, ["district"], ERR, f"district: {record.district!r} is not in capctl.yaml ({listed})"
+    if isinstance(record, Partner):
+        for i, district in enumerate(record.districts):
+            if district not in known:
+                yield (
+                    record.id,
+                    ["districts", i],
+                    ERR,
+                    f"districts.{i}: {district!r} is not in capctl.yaml ({listed})",
+                )
 
 
 def likely_duplicates(data: DataSet) -> Iterator[Finding]:
@@ -260,12 +268,38 @@ def likely_duplicates(data: DataSet) -> Iterator[Finding]:
             continue  # titles repeat legitimately: monthly meetings, translations
         key = (record.collection, fold(record.label))
         if key in seen:
-            yield record.id, [], WARN, f"likely duplicate of {seen[key]!r} (same name {record.label!r})"
+            yield _duplicate(record, seen[key])
         else:
             seen[key] = record.id
 
 
+def _duplicate(record: Record, first: str) -> Finding:
+    return record.id, [], WARN, f"likely duplicate of {first!r} (same name {record.label!r})"
+
+
 CROSS_RULES: list[CrossRule] = [references_exist, districts_known, likely_duplicates]
+
+
+def cross_findings_of(data: DataSet, record: Record) -> Iterator[Finding]:
+    """What ``CROSS_RULES`` find about ``record`` (one of ``data``'s records), in their order,
+    without running them over every record: its references, its districts, and whether a
+    record of its kind with a smaller id has its name."""
+    yield from _missing_references(data.records.get, record)
+    if data.settings is not None and data.settings.districts:
+        known = set(data.settings.district_ids())
+        yield from _unknown_districts(record, known, ", ".join(sorted(known)))
+    if not isinstance(record, Engagement | Resource):
+        name = fold(record.label)
+        first = min(
+            (
+                other.id
+                for other in data.records.values()
+                if other.collection is record.collection and other.id < record.id and fold(other.label) == name
+            ),
+            default=None,
+        )
+        if first is not None:
+            yield _duplicate(record, first)
 
 
 # --- running them ---------------------------------------------------------
