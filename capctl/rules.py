@@ -131,6 +131,7 @@ def testimony_file_exists(data: DataSet, record: Record) -> Iterator[Finding]:
 _PHONE = re.compile(r"(?<![\w.-])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 """Starts only where a word starts: a long run of letters is scanned once, not once per letter."""
+_PHONE_END = re.compile(r"\d{3}[ .-]\d{4}")
 
 
 def free_texts(record: Record) -> Iterator[tuple[Loc, str]]:
@@ -153,9 +154,15 @@ def free_texts(record: Record) -> Iterator[tuple[Loc, str]]:
 
 def no_personal_data_in_free_text(data: DataSet, record: Record) -> Iterator[Finding]:
     for loc, text in free_texts(record):
+        # Every phone number ends in _PHONE_END and every email has an "@": 100,000 notes are
+        # scanned for those first, a third of the cost of scanning them for the patterns whole.
+        phone = _PHONE_END.search(text) is not None and _PHONE.search(text) is not None
+        email = "@" in text and _EMAIL.search(text) is not None
+        if not (phone or email):
+            continue
         field = ".".join(str(part) for part in loc)
-        for pattern, what, where in ((_PHONE, "a phone number", "phone"), (_EMAIL, "an email address", "email")):
-            if pattern.search(text):
+        for found, what, where in ((phone, "a phone number", "phone"), (email, "an email address", "email")):
+            if found:
                 yield (
                     record.id,
                     loc,
