@@ -22,7 +22,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from capctl.activity import going_cold, open_follow_ups
+from capctl.activity import EngagementIndex, engagements_by_record, going_cold, open_follow_ups
 from capctl.metrics import Evidence, Previous, Result, Window, clamp, describe, elapsed, evaluate, judge, paced
 from capctl.models import Engagement, MetricsFile, Official, Partner, Period, Person, Resource, Target, Testimony
 from capctl.problems import CapctlError
@@ -262,7 +262,8 @@ def metrics_sha256(data: DataSet) -> str:
 
 def _chapter(folder: str, data: DataSet, period: Period, as_of: dt.date, public: bool) -> Chapter:
     assert data.metrics is not None
-    results = [evaluate(data, metric, period, as_of) for metric in data.metrics.metrics]
+    index = engagements_by_record(data)  # once for every metric and the meeting's sections, whatever their date
+    results = [evaluate(data, metric, period, as_of, index=index) for metric in data.metrics.metrics]
     errors = len(data.errors)
     return Chapter(
         folder=folder,
@@ -272,15 +273,18 @@ def _chapter(folder: str, data: DataSet, period: Period, as_of: dt.date, public:
         errors=errors,
         warnings=len(data.problems) - errors,
         results=results,
-        meeting=meeting(data, period, as_of, public),
+        meeting=meeting(data, period, as_of, public, index),
     )
 
 
 # --- the meeting sections -----------------------------------------------------
 
 
-def meeting(data: DataSet, period: Period, as_of: dt.date, public: bool = False) -> Meeting:
-    """What a chapter meeting needs: follow-ups, who is going cold, recent activity, reach."""
+def meeting(
+    data: DataSet, period: Period, as_of: dt.date, public: bool = False, index: EngagementIndex | None = None
+) -> Meeting:
+    """What a chapter meeting needs: follow-ups, who is going cold, recent activity, reach
+    (``index`` as :func:`capctl.metrics.evaluate` takes it)."""
     overdue: list[FollowUpItem] = []
     due_soon: list[FollowUpItem] = []
     for item in open_follow_ups(data, as_of, due_within=DUE_SOON_DAYS):
@@ -300,7 +304,7 @@ def meeting(data: DataSet, period: Period, as_of: dt.date, public: bool = False)
     return Meeting(
         overdue=overdue,
         due_soon=sorted(due_soon, key=lambda f: (f.due or as_of, f.engagement, f.number)),
-        not_contacted=_not_contacted(data, as_of),
+        not_contacted=_not_contacted(data, as_of, index),
         since=_since(data, period, as_of),
         topics=topics,
         trainings=trainings,
@@ -308,9 +312,9 @@ def meeting(data: DataSet, period: Period, as_of: dt.date, public: bool = False)
     )
 
 
-def _not_contacted(data: DataSet, as_of: dt.date) -> list[ColdItem]:
+def _not_contacted(data: DataSet, as_of: dt.date, index: EngagementIndex | None) -> list[ColdItem]:
     found = []
-    for rel in going_cold(data, as_of):
+    for rel in going_cold(data, as_of, index=index):
         record = rel.record
         if isinstance(record, Partner) and record.status_on(as_of) is not PartnerStatus.core:
             continue
