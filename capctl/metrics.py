@@ -282,8 +282,10 @@ def engagement_matches(data: DataSet, engagement: Engagement, where: Where) -> s
 
 
 def _matching_engagements(data: DataSet, where: Where, span: Window) -> Iterator[tuple[Engagement, str]]:
+    start, end = span.start, span.end
     for engagement in data.typed(Engagement):
-        if engagement.date in span:
+        day = engagement.date  # `day in span`, without a call for each of 50,000 engagements a metric
+        if day <= end and (start is None or day >= start):
             why = engagement_matches(data, engagement, where)
             if why is not None:
                 yield engagement, why

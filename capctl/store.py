@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import operator
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -39,6 +40,7 @@ SCHEMAS_FOLDER = "schemas"
 _ID_RE = __import__("re").compile(ID_PATTERN)
 
 R = TypeVar("R", bound=Record)
+_BY_ID = operator.attrgetter("id")
 
 
 def is_valid_id(value: str) -> bool:
@@ -61,7 +63,9 @@ class DataSet:
 
     def typed(self, model: type[R]) -> list[R]:
         """Every record of one model, in id order."""
-        return sorted((r for r in self.records.values() if isinstance(r, model)), key=lambda r: r.id)
+        found = [r for r in self.records.values() if isinstance(r, model)]
+        found.sort(key=_BY_ID)  # the report asks a dozen times for 50,000 engagements
+        return found
 
     def get(self, record_id: str) -> Record | None:
         return self.records.get(record_id)
