@@ -136,8 +136,9 @@ _PHONE_END = re.compile(r"\d{3}[ .-]\d{4}")
 
 def free_texts(record: Record) -> Iterator[tuple[Loc, str]]:
     """Every free-text value of a record (published as is with --public), with where it is."""
+    fields = vars(record)  # not getattr: a missing attribute costs a pydantic exception
     for name in ("notes", "description"):
-        value = getattr(record, name, None)
+        value = fields.get(name)
         if isinstance(value, str):
             yield [name], value
     if isinstance(record, Partner):
