@@ -184,6 +184,21 @@ RECORD_RULES: list[RecordRule] = [
     no_personal_data_in_free_text,
 ]
 
+FILE_RULES: list[RecordRule] = [
+    status_history_in_order,
+    engagement_file_matches_date,
+    follow_ups_after_meeting,
+    term_in_order,
+    testimony_has_consent,
+    no_personal_data_in_free_text,
+]
+"""The record rules that look at nothing but the record and where its file is (not at today's date,
+other files or other records): what they find is part of the file's own result, kept in the load
+cache with it (capctl.cache) while the file and this module are unchanged."""
+
+LOAD_RULES: list[RecordRule] = [rule for rule in RECORD_RULES if rule not in FILE_RULES]
+"""The record rules a load runs on every record every time."""
+
 
 # --- across records -------------------------------------------------------
 
@@ -317,9 +332,13 @@ def check_record(data: DataSet, record: Record) -> list[Problem]:
     return check_records(data, [record])
 
 
-def check_records(data: DataSet, records: Iterable[Record]) -> list[Problem]:
-    """The per-record rules on many records at once (one pass, one line lookup per location)."""
-    return _to_problems(data, (f for record in records for rule in RECORD_RULES for f in rule(data, record)))
+def check_records(
+    data: DataSet, records: Iterable[Record], rules: Iterable[RecordRule] = RECORD_RULES
+) -> list[Problem]:
+    """The per-record rules (``rules``: all of them by default) on many records at once (one pass,
+    one line lookup per location)."""
+    chosen = list(rules)
+    return _to_problems(data, (f for record in records for rule in chosen for f in rule(data, record)))
 
 
 def check_cross_records(data: DataSet) -> list[Problem]:
