@@ -54,7 +54,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from capctl import __version__
 from capctl.models import (
@@ -105,8 +105,9 @@ class _Entry(BaseModel):
     """The file's path under the data folder, with ``/``."""
     key: StatKey
     problems: list[FileProblem] = []
-    findings: list[FileProblem] = []
-    """What the rules on its record alone found (``FileResult.findings``)."""
+    findings: list[FileProblem] = Field(default_factory=list)
+    """What the rules on its record alone found (``FileResult.findings``); left out when none (a factory
+    costs less than the copy of a default list for each of 60,000 entries)."""
     record: tuple[RecordKind, int] | None = None
     """Where its record is in :class:`_Records`: the kind and the index."""
 

@@ -243,7 +243,8 @@ def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] |
     results = load_record_files(root, entries, use_cache=cache, progress=progress)
     for (_kind, path, _relative, _stat), result in zip(entries, results, strict=True):
         shown = str(path)  # what data.display(path) gives, without its cost at 60,000 files
-        data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.problems)
+        if result.problems:
+            data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.problems)
         record = result.record
         if record is None:
             continue
@@ -253,7 +254,8 @@ def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] |
             continue
         data.records[record.id] = record
         data.paths[record.id] = path
-        data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.findings)
+        if result.findings:
+            data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.findings)
     data.problems.extend(check_records(data, data.records.values(), LOAD_RULES))
     data.problems.extend(check_cross_records(data))
     data.problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
