@@ -292,24 +292,30 @@ def markdown(results: list[SizeResults], runs: int, elapsed: float) -> str:
 
 
 NOTES = """
-## Where the time goes at L (profiled in one process when issue #6 was done)
+## Where the time goes at L (profiled in one process after the follow-up to issue #6)
 
-* Warm `capctl report` (~3.4 s): starting Python and importing Typer, Pydantic and the models ~0.25 s;
-  listing and `stat`-ing 60,710 files ~0.35 s; reading the cache (45 MB of JSON validated by Pydantic
-  into 60,000 records again) ~0.5 s; the per-record rules ~0.25 s and the cross-record rules ~0.4 s
-  (they run on every load by design, so the cache cannot hide a problem); building the report ~1.25 s
-  (metrics over 50,000 engagements, relationships of 4,000 partners and officials); rendering 4,000
-  lines of Rich tables ~0.5 s. The 1-second targets need the commands to stop building every record
-  as a Pydantic model on each run (an index of what each command reads, and cross-record rules kept
-  incrementally); that is more than this issue could do safely.
+* Warm `capctl report` (~2.9 s, was ~3.4 s): starting Python and importing Typer, Pydantic and the models ~0.25 s;
+  listing and `stat`-ing 60,710 files ~0.45 s; reading the cache (45 MB of JSON validated by Pydantic
+  into 60,000 records again) ~0.65 s, which now also holds what the rules on one record and its file
+  alone found (`FILE_RULES` in capctl/rules.py; before, they ran on every load: ~0.5 s); the rules on
+  today's date or other files ~0.1 s and the cross-record rules ~0.3 s (they run on every load by design, so the cache
+  cannot hide a problem); building the report ~0.5 s (was ~1.25 s: the engagement index and each
+  kind's sorted records are now made once per report); rendering 1,300 rows of Rich tables (follow-ups,
+  partners and officials not contacted) ~0.45 s. The 1-second targets need the commands to stop
+  building every record as a Pydantic model on each run (an index of what each command reads, and
+  cross-record rules kept incrementally), and a lighter renderer than Rich for long tables; that is
+  more than this follow-up could do safely.
 * After one file changed: as warm, plus parsing that file and rewriting the cache of its folder
-  (one year of engagements, ~4 MB).
+  (one year of engagements, ~4 MB, about 0.05 s).
 * Cold: reading and validating the files (capctl/fastyaml.py, about 30 µs a file; ruamel's safe
-  loader took about 250 µs), spread over two worker processes above 5,000 files, then writing the cache.
-* `capctl meeting add` (~2.4 s): the load as above, then the new record's checks run the cross-record
-  rules over the whole set once more (capctl/capture.py `check_new`).
-* `report --format html --public` at L (~26 s) is slow for another reason: `--public` compiles one
-  regular expression of every person's name (5,500) and runs it over every text of the report.
+  loader took about 250 µs) and the rules on each record alone, spread over two worker processes
+  above 5,000 files, then writing the cache.
+* `capctl meeting add` (~2.0 s, was ~2.4 s): the load as above; the new record's checks are now its own rules,
+  its references, its districts and the names of its kind (capctl/capture.py `check_new`), a few
+  milliseconds, where they ran the cross-record rules over the whole set again (~0.6 s).
+* `report --format html --public` (~3.3 s, was ~26 s): `--public` looked for every person's name (5,500)
+  with one regular expression over every text of the report; names are now looked up by the runs of
+  letters a text holds (capctl/report.py `_Matcher`), and only the few that may match are tried.
 * The naive loader at S takes 2.2 s; 12 times faster would be 0.18 s, less than starting Python and
   importing Pydantic and the models (~0.25 s) before any file is read.
 """

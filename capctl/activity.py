@@ -50,9 +50,17 @@ def involved(data: DataSet, engagement: Engagement) -> set[str]:
     return ids
 
 
-def engagements_by_record(data: DataSet, as_of: dt.date | None = None) -> dict[str, list[Engagement]]:
-    """Record id -> the engagements involving it, newest first (up to ``as_of`` when given)."""
-    index: dict[str, list[Engagement]] = defaultdict(list)
+EngagementIndex = dict[str, list[Engagement]]
+"""Record id -> the engagements involving it, newest first: :func:`engagements_by_record`."""
+
+
+def engagements_by_record(data: DataSet, as_of: dt.date | None = None) -> EngagementIndex:
+    """Record id -> the engagements involving it, newest first (up to ``as_of`` when given).
+
+    Built once, without ``as_of``, it serves every date: :func:`latest` finds the last
+    engagement by any of them (the report asks for several dates).
+    """
+    index: EngagementIndex = defaultdict(list)
     engagements = [e for e in data.typed(Engagement) if as_of is None or e.date <= as_of]
     # Sorted once, newest first, so that every record's list comes out in that order.
     engagements.sort(key=lambda e: (e.date, e.id), reverse=True)
@@ -60,6 +68,11 @@ def engagements_by_record(data: DataSet, as_of: dt.date | None = None) -> dict[s
         for record_id in involved(data, engagement):
             index[record_id].append(engagement)
     return index
+
+
+def latest(engagements: list[Engagement], as_of: dt.date) -> Engagement | None:
+    """The newest of ``engagements`` (newest first, as an index holds them) dated on or before ``as_of``."""
+    return next((e for e in engagements if e.date <= as_of), None)
 
 
 @dataclass(frozen=True)
@@ -123,17 +136,20 @@ def threshold_for(data: DataSet, record: Record, as_of: dt.date) -> Threshold | 
 
 
 def relationship_of(
-    data: DataSet, record: Record, as_of: dt.date, index: dict[str, list[Engagement]] | None = None
+    data: DataSet, record: Record, as_of: dt.date, index: EngagementIndex | None = None
 ) -> Relationship | None:
     """One record's last contact against its threshold; None when no threshold applies to it.
 
     ``index`` is :func:`engagements_by_record` up to ``as_of``, when already at hand.
     """
+    seen = (index if index is not None else engagements_by_record(data, as_of)).get(record.id, [])
+    return _relationship(data, record, as_of, seen[0] if seen else None)
+
+
+def _relationship(data: DataSet, record: Record, as_of: dt.date, last: Engagement | None) -> Relationship | None:
     threshold = threshold_for(data, record, as_of)
     if threshold is None:
         return None
-    seen = (index if index is not None else engagements_by_record(data, as_of)).get(record.id, [])
-    last = seen[0] if seen else None
     days = None if last is None else (as_of - last.date).days
     if days is None or days > threshold.max:
         state = "cold"
@@ -145,31 +161,38 @@ def relationship_of(
 
 
 def relationships(
-    data: DataSet, as_of: dt.date, kinds: Iterable[RecordKind] = (RecordKind.partners, RecordKind.officials)
+    data: DataSet,
+    as_of: dt.date,
+    kinds: Iterable[RecordKind] = (RecordKind.partners, RecordKind.officials),
+    index: EngagementIndex | None = None,
 ) -> list[Relationship]:
     """Every partner, official or person that has a threshold, with its last contact, coldest first.
 
-    Officials out of office on ``as_of`` are left out.
+    Officials out of office on ``as_of`` are left out. ``index`` is :func:`engagements_by_record`
+    up to ``as_of``, a later date or none, when already at hand.
     """
     wanted = set(kinds)
-    index = engagements_by_record(data, as_of)
+    index = index if index is not None else engagements_by_record(data, as_of)
     found = []
     for record in sorted(data.records.values(), key=lambda r: r.id):
         if record.collection not in wanted:
             continue
         if isinstance(record, Official) and record.term_end is not None and record.term_end < as_of:
             continue
-        relationship = relationship_of(data, record, as_of, index)
+        relationship = _relationship(data, record, as_of, latest(index.get(record.id, []), as_of))
         if relationship is not None:
             found.append(relationship)
     return sorted(found, key=lambda r: (-(r.days_since if r.days_since is not None else 10**6), r.record.id))
 
 
 def going_cold(
-    data: DataSet, as_of: dt.date, kinds: Iterable[RecordKind] = (RecordKind.partners, RecordKind.officials)
+    data: DataSet,
+    as_of: dt.date,
+    kinds: Iterable[RecordKind] = (RecordKind.partners, RecordKind.officials),
+    index: EngagementIndex | None = None,
 ) -> list[Relationship]:
-    """Relationships past their warning threshold, coldest first."""
-    return [r for r in relationships(data, as_of, kinds) if r.state != "ok"]
+    """Relationships past their warning threshold, coldest first (``index`` as in :func:`relationships`)."""
+    return [r for r in relationships(data, as_of, kinds, index) if r.state != "ok"]
 
 
 def how_involved(data: DataSet, engagement: Engagement, record_id: str) -> str:

@@ -3,10 +3,11 @@
 Reading and validating every file is most of what a command costs on a large
 chapter (about 4 s for 60,000 files, 20 s with ruamel alone). The cache keeps, per file, what
 :func:`capctl.store._load_record_file` found (the validated record, or the
-problems with their lines), so that a later load parses only the files that
-changed. The rules that look across records, or at today's date, are never
-cached: :func:`capctl.store.load` runs them on every load, so the cache cannot
-hide a problem.
+problems with their lines, and what the rules on its record alone find:
+``capctl.rules.FILE_RULES``), so that a later load parses only the files that
+changed. The rules that look across records, at today's date or at other files
+are never cached: :func:`capctl.store.load` runs them on every load, so the cache
+cannot hide a problem.
 
 Where: ``.capctl-cache/<folder name>/`` beside the data folder (git-ignored), so
 that the data folder itself holds only what people wrote; one JSON file per
@@ -15,8 +16,8 @@ rewrites only its folder's file.
 
 When an entry is used: the file's path, size, modification and change times (in
 nanoseconds) and inode all match what was recorded; and the whole cache is
-dropped unless it was written by this version of capctl, with these models and
-rules of parsing (a hash of their source), for this data folder (its resolved
+dropped unless it was written by this version of capctl, with these models,
+rules of parsing and record rules (a hash of their source), for this data folder (its resolved
 path). A file whose times are within :data:`RACY_NS` of the moment it was read is
 not cached: it could still change within the same timestamp tick without its key
 changing (git calls this "racily clean"). The residual risk is a file rewritten
@@ -43,6 +44,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import os
 import sys
 import tempfile
@@ -52,7 +54,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from capctl import __version__
 from capctl.models import (
@@ -103,6 +105,9 @@ class _Entry(BaseModel):
     """The file's path under the data folder, with ``/``."""
     key: StatKey
     problems: list[FileProblem] = []
+    findings: list[FileProblem] = Field(default_factory=list)
+    """What the rules on its record alone found (``FileResult.findings``); left out when none (a factory
+    costs less than the copy of a default list for each of 60,000 entries)."""
     record: tuple[RecordKind, int] | None = None
     """Where its record is in :class:`_Records`: the kind and the index."""
 
@@ -143,8 +148,9 @@ def cache_key(root: Path) -> str:
         "capctl.yamlio",
         "capctl.messages",
         "capctl.cache",
+        "capctl.rules",  # FILE_RULES: their findings are cached
     ):
-        source = sys.modules[module].__file__
+        source = importlib.import_module(module).__file__
         digest.update(Path(source).read_bytes() if source else module.encode())
     from importlib.metadata import version
 
@@ -242,7 +248,7 @@ def _read(where: Path, key: str, folder: str) -> dict[str, tuple[StatKey, FileRe
             if not 0 <= index < len(records):
                 return {}
             record = records[index]
-        found[entry.path] = (entry.key, FileResult(record, list(entry.problems)))
+        found[entry.path] = (entry.key, FileResult(record, list(entry.problems), findings=list(entry.findings)))
     return found
 
 
@@ -288,7 +294,10 @@ def _pack(items: list[tuple[str, StatKey, FileResult]]) -> _Body:
             listed = lists[result.record.collection.value]
             position = (result.record.collection, len(listed))
             listed.append(result.record)
-        entries.append(_Entry(path=path, key=key, problems=result.problems, record=position))
+        entry = _Entry(path=path, key=key, problems=result.problems, record=position)
+        if result.findings:  # set only when there are some: most files have none
+            entry.findings = result.findings
+        entries.append(entry)
     return _Body(entries=entries, records=_Records.model_validate(lists))
 
 
@@ -329,5 +338,7 @@ def _from_payload(payload: bytes) -> list[FileResult]:
         if entry.record is not None:
             kind, index = entry.record
             record = body.records.of(kind)[index]
-        results.append(FileResult(record, list(entry.problems), cacheable=entry.key[0] >= 0))
+        results.append(
+            FileResult(record, list(entry.problems), cacheable=entry.key[0] >= 0, findings=list(entry.findings))
+        )
     return results

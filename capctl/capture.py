@@ -32,7 +32,7 @@ from capctl.models import (
     Testimony,
 )
 from capctl.problems import CapctlError
-from capctl.rules import CROSS_RULES, RECORD_RULES
+from capctl.rules import RECORD_RULES, cross_findings_of
 from capctl.store import DataSet
 from capctl.text import fold, make_id
 from capctl.vocab import (
@@ -154,7 +154,12 @@ def _taken(data: DataSet, kind: RecordKind, record_id: str, day: dt.date | None)
 
 
 def check_new(data: DataSet, record: Record, path: Path) -> tuple[list[str], list[str]]:
-    """Errors and warnings ``capctl check`` would report for this record once written at ``path``."""
+    """Errors and warnings ``capctl check`` would report for this record once written at ``path``.
+
+    Only what the record can bring: its own rules, and the cross-record rules' findings
+    about it (its references, its districts, a record of its kind with its name), not
+    those rules run over every record again.
+    """
     trial = replace(
         data,
         records={**data.records, record.id: record},
@@ -162,7 +167,7 @@ def check_new(data: DataSet, record: Record, path: Path) -> tuple[list[str], lis
         problems=[],
     )
     findings = [f for rule in RECORD_RULES for f in rule(trial, record)]
-    findings += [f for rule in CROSS_RULES for f in rule(trial) if f[0] == record.id]
+    findings += [f for f in cross_findings_of(trial, record) if f[0] == record.id]
     errors = [message for _, _, severity, message in findings if severity is Severity.error]
     warnings = [message for _, _, severity, message in findings if severity is Severity.warning]
     return errors, warnings

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from capctl.activity import engagements_by_record, officials_represented
+from capctl.activity import EngagementIndex, engagements_by_record, latest, officials_represented
 from capctl.models import (
     Counting,
     Engagement,
@@ -193,16 +193,28 @@ def judge(value: int, target: Target, share: Fraction, is_paced: bool) -> tuple[
 # --- evaluating -------------------------------------------------------------
 
 
-def evaluate(data: DataSet, metric: Metric, period: Period, as_of: dt.date, with_previous: bool = True) -> Result:
-    """The metric's value as of ``as_of``, with every record counted and why."""
+def evaluate(
+    data: DataSet,
+    metric: Metric,
+    period: Period,
+    as_of: dt.date,
+    with_previous: bool = True,
+    index: EngagementIndex | None = None,
+) -> Result:
+    """The metric's value as of ``as_of``, with every record counted and why.
+
+    ``index`` is :func:`~capctl.activity.engagements_by_record` (up to ``as_of``, a later date
+    or none) when already at hand: the report builds it once for every metric.
+    """
     counting = metric.count
     span = window(counting, period, as_of)
     counter = _COUNTERS[counting.counts]
-    evidence, not_counted = counter(data, counting.where, span, as_of)
+    evidence, not_counted = counter(data, counting.where, span, as_of, index)
     evidence.sort(key=lambda e: (e.date or dt.date.min, e.id))
     value = len(evidence)
     status, expected = judge(value, metric.target, elapsed(period, as_of), paced(counting))
-    districts = _districts(data, evidence) if "districts" in metric.show else None
+    show = metric.show
+    districts = _districts(data, evidence) if "districts" in show else None
     return Result(
         metric=metric,
         target=metric.target,
@@ -221,15 +233,15 @@ def evaluate(data: DataSet, metric: Metric, period: Period, as_of: dt.date, with
             if "now-core" in metric.show
             else None
         ),
-        previous=_previous(data, metric, period, as_of) if "previous-period" in metric.show and with_previous else None,
+        previous=_previous(data, metric, period, as_of, index) if with_previous and "previous-period" in show else None,
     )
 
 
-def _previous(data: DataSet, metric: Metric, period: Period, as_of: dt.date) -> Previous:
+def _previous(data: DataSet, metric: Metric, period: Period, as_of: dt.date, index: EngagementIndex | None) -> Previous:
     before = previous_period(period)
-    whole = evaluate(data, metric, before, before.end, with_previous=False)
+    whole = evaluate(data, metric, before, before.end, with_previous=False, index=index)
     point = _same_point(period, before, as_of)
-    by_point = evaluate(data, metric, before, point, with_previous=False)
+    by_point = evaluate(data, metric, before, point, with_previous=False, index=index)
     return Previous(before.start, before.end, whole.value, point, by_point.value, whole.records)
 
 
@@ -270,8 +282,10 @@ def engagement_matches(data: DataSet, engagement: Engagement, where: Where) -> s
 
 
 def _matching_engagements(data: DataSet, where: Where, span: Window) -> Iterator[tuple[Engagement, str]]:
+    start, end = span.start, span.end
     for engagement in data.typed(Engagement):
-        if engagement.date in span:
+        day = engagement.date  # `day in span`, without a call for each of 50,000 engagements a metric
+        if day <= end and (start is None or day >= start):
             why = engagement_matches(data, engagement, where)
             if why is not None:
                 yield engagement, why
@@ -339,14 +353,18 @@ def describe(counting: Counting, span: Window) -> str:
     return text
 
 
-def _engagements(data: DataSet, where: Where, span: Window, as_of: dt.date) -> Counted:
+def _engagements(
+    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+) -> Counted:
     return [Evidence(e.id, e.date, e.title, why) for e, why in _matching_engagements(data, where, span)], []
 
 
 # testimonies, priorities, resources -----------------------------------------
 
 
-def _testimonies(data: DataSet, where: Where, span: Window, as_of: dt.date) -> Counted:
+def _testimonies(
+    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+) -> Counted:
     found = []
     for testimony in data.typed(Testimony):
         if testimony.date in span and set(where.tags) <= set(testimony.tags):
@@ -355,7 +373,9 @@ def _testimonies(data: DataSet, where: Where, span: Window, as_of: dt.date) -> C
     return found, []
 
 
-def _priorities(data: DataSet, where: Where, span: Window, as_of: dt.date) -> Counted:
+def _priorities(
+    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+) -> Counted:
     found, missing = [], []
     for priority in data.typed(Priority):
         if priority.identified not in span or not set(where.tags) <= set(priority.tags):
@@ -373,7 +393,9 @@ def _priorities(data: DataSet, where: Where, span: Window, as_of: dt.date) -> Co
     return found, missing
 
 
-def _resources(data: DataSet, where: Where, span: Window, as_of: dt.date) -> Counted:
+def _resources(
+    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+) -> Counted:
     found, missing = [], []
     for resource in data.typed(Resource):
         dated = resource.date in span if resource.date is not None else span.start is None
@@ -420,7 +442,9 @@ def _partner_filters(partner: Partner, where: Where, span: Window, as_of: dt.dat
     return None, f"{now.value} on {as_of}"
 
 
-def _partners(data: DataSet, where: Where, span: Window, as_of: dt.date) -> Counted:
+def _partners(
+    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+) -> Counted:
     found, missing = [], []
     sought = [*where.status, *(t.to for t in where.became)]
     below = _below(sought)
@@ -444,7 +468,9 @@ def _below(sought: list[PartnerStatus]) -> set[PartnerStatus]:
     return set(_LIFECYCLE[: min(ranks)]) if ranks else set()
 
 
-def _partners_via(data: DataSet, where: Where, span: Window, as_of: dt.date) -> Counted:
+def _partners_via(
+    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+) -> Counted:
     seen: dict[str, list[Engagement]] = defaultdict(list)
     while_not: dict[str, list[tuple[Engagement, PartnerStatus | None]]] = defaultdict(list)
     for engagement, _why in _matching_engagements(data, where, span):
@@ -455,7 +481,6 @@ def _partners_via(data: DataSet, where: Where, span: Window, as_of: dt.date) -> 
             else:
                 seen[partner_id].append(engagement)
     found, missing = [], []
-    index: dict[str, list[Engagement]] | None = None
     wanted = set(where.partner_status or where.status)
     for partner in data.typed(Partner):
         passed = _partner_filters(partner, where, span, as_of) if partner.id in seen else None
@@ -478,10 +503,10 @@ def _partners_via(data: DataSet, where: Where, span: Window, as_of: dt.date) -> 
             why = f"no matching status change {span}"
         else:
             index = index if index is not None else engagements_by_record(data, as_of)
-            last = index.get(partner.id, [])
+            last = latest(index.get(partner.id, []), as_of)
             why = f"no {describe_engagements(where)} {span}"
-            if last:
-                why += f" (last: {last[0].id}, {(as_of - last[0].date).days} days before {as_of})"
+            if last is not None:
+                why += f" (last: {last.id}, {(as_of - last.date).days} days before {as_of})"
             else:
                 why += " (no engagement yet)"
         missing.append(Evidence(partner.id, None, partner.name, why))
@@ -491,7 +516,9 @@ def _partners_via(data: DataSet, where: Where, span: Window, as_of: dt.date) -> 
 # officials ---------------------------------------------------------------------
 
 
-def _officials_via(data: DataSet, where: Where, span: Window, as_of: dt.date) -> Counted:
+def _officials_via(
+    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+) -> Counted:
     seen: dict[str, list[tuple[Engagement, str]]] = defaultdict(list)
     for engagement, _why in _matching_engagements(data, where, span):
         for official_id, how in officials_represented(data, engagement).items():

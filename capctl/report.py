@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import math
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from capctl.activity import going_cold, open_follow_ups
+from capctl.activity import EngagementIndex, engagements_by_record, going_cold, open_follow_ups
 from capctl.metrics import Evidence, Previous, Result, Window, clamp, describe, elapsed, evaluate, judge, paced
 from capctl.models import Engagement, MetricsFile, Official, Partner, Period, Person, Resource, Target, Testimony
 from capctl.problems import CapctlError
-from capctl.store import METRICS_FILE, DataSet
+from capctl.store import METRICS_FILE, DataSet, R
 from capctl.text import fold, slugify
 from capctl.vocab import EngagementKind, MetricStatus, PartnerStatus, RecordKind, Topic
 
@@ -258,9 +260,26 @@ def metrics_sha256(data: DataSet) -> str:
     return hashlib.sha256((data.root / METRICS_FILE).read_bytes()).hexdigest()
 
 
+class _Listed(DataSet):
+    """A data set as a report reads it: nothing changes it meanwhile, so each kind's records are
+    listed and sorted once, not once for every metric and section (a dozen times 50,000 engagements)."""
+
+    def __init__(self, data: DataSet) -> None:
+        super().__init__(**{f.name: getattr(data, f.name) for f in dataclasses.fields(data)})
+        self._typed: dict[type[Any], list[Any]] = {}
+
+    def typed(self, model: type[R]) -> list[R]:
+        listed = self._typed.get(model)
+        if listed is None:
+            listed = self._typed[model] = super().typed(model)
+        return list(listed)  # a copy: a caller may sort or change its list
+
+
 def _chapter(folder: str, data: DataSet, period: Period, as_of: dt.date, public: bool) -> Chapter:
+    data = _Listed(data)
     assert data.metrics is not None
-    results = [evaluate(data, metric, period, as_of) for metric in data.metrics.metrics]
+    index = engagements_by_record(data)  # once for every metric and the meeting's sections, whatever their date
+    results = [evaluate(data, metric, period, as_of, index=index) for metric in data.metrics.metrics]
     errors = len(data.errors)
     return Chapter(
         folder=folder,
@@ -270,15 +289,18 @@ def _chapter(folder: str, data: DataSet, period: Period, as_of: dt.date, public:
         errors=errors,
         warnings=len(data.problems) - errors,
         results=results,
-        meeting=meeting(data, period, as_of, public),
+        meeting=meeting(data, period, as_of, public, index),
     )
 
 
 # --- the meeting sections -----------------------------------------------------
 
 
-def meeting(data: DataSet, period: Period, as_of: dt.date, public: bool = False) -> Meeting:
-    """What a chapter meeting needs: follow-ups, who is going cold, recent activity, reach."""
+def meeting(
+    data: DataSet, period: Period, as_of: dt.date, public: bool = False, index: EngagementIndex | None = None
+) -> Meeting:
+    """What a chapter meeting needs: follow-ups, who is going cold, recent activity, reach
+    (``index`` as :func:`capctl.metrics.evaluate` takes it)."""
     overdue: list[FollowUpItem] = []
     due_soon: list[FollowUpItem] = []
     for item in open_follow_ups(data, as_of, due_within=DUE_SOON_DAYS):
@@ -298,7 +320,7 @@ def meeting(data: DataSet, period: Period, as_of: dt.date, public: bool = False)
     return Meeting(
         overdue=overdue,
         due_soon=sorted(due_soon, key=lambda f: (f.due or as_of, f.engagement, f.number)),
-        not_contacted=_not_contacted(data, as_of),
+        not_contacted=_not_contacted(data, as_of, index),
         since=_since(data, period, as_of),
         topics=topics,
         trainings=trainings,
@@ -306,9 +328,9 @@ def meeting(data: DataSet, period: Period, as_of: dt.date, public: bool = False)
     )
 
 
-def _not_contacted(data: DataSet, as_of: dt.date) -> list[ColdItem]:
+def _not_contacted(data: DataSet, as_of: dt.date, index: EngagementIndex | None) -> list[ColdItem]:
     found = []
-    for rel in going_cold(data, as_of):
+    for rel in going_cold(data, as_of, index=index):
         record = rel.record
         if isinstance(record, Partner) and record.status_on(as_of) is not PartnerStatus.core:
             continue
@@ -444,15 +466,16 @@ class _Redactor:
         # One pass each, longest first, so that "María Martínez" goes before an alias "María".
         ordered = sorted((n for n in names if len(fold(n)) >= 2), key=len, reverse=True)
         slugs = sorted({slugify(name) for name in ordered if len(slugify(name)) >= 3}, key=len, reverse=True)
-        self._names = _any(_name_pattern(name) for name in ordered)
-        self._slugs = _any(re.escape(slug) for slug in slugs)
+        self._names = _Matcher([(name, _units(name, _name_units(name))) for name in ordered])
+        self._slugs = _Matcher([(slug, _units(slug, [re.escape(ch) for ch in slug])) for slug in slugs])
+        self._done: dict[str, str] = {}
 
     def text(self, value: str) -> str:
-        if self._names is not None:
-            value = self._names.sub(f"({WITHHELD})", value)
-        if self._slugs is not None:
-            value = self._slugs.sub(WITHHELD, value)
-        return value
+        done = self._done.get(value)
+        if done is None:
+            done = self._slugs.sub(WITHHELD, self._names.sub(f"({WITHHELD})", value))
+            self._done[value] = done
+        return done
 
     def chapter(self, chapter: Chapter, data: DataSet) -> Chapter:
         private = [t for t in data.typed(Testimony) if not t.public]
@@ -499,8 +522,8 @@ class _Redactor:
         return value
 
 
-def _name_pattern(name: str) -> str:
-    """A name in any case, with or without its accents."""
+def _name_units(name: str) -> list[str]:
+    """A name in any case, with or without its accents: one expression a character."""
     parts = []
     for ch in name:
         if ch.isspace():
@@ -509,15 +532,137 @@ def _name_pattern(name: str) -> str:
             parts.append("[" + re.escape("".join(sorted(_ALIKE.get(fold(ch), set()) | {ch}))) + "]")
         else:
             parts.append(re.escape(ch))
-    return "".join(parts)
+    return parts
 
 
-def _any(patterns: Iterable[str]) -> re.Pattern[str] | None:
-    """One of ``patterns`` as a whole word (or a whole part of an id), in any case."""
-    alternatives = list(patterns)
-    if not alternatives:
-        return None
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\W\d_]+")
+"""Runs of letters: a name's runs of letters match runs of the text whole (its ends are no letter or digit)."""
+
+Unit = str | int
+"""One character of a pattern (a regular expression matching one character), or a number of spaces."""
+
+
+class _Matcher:
+    """What one regular expression of alternatives would replace, the alternatives whole words
+    (neither letter nor digit on either side) in any case, with each alternative made of
+    ``units``: a character's expression, or ``n`` for ``\\s+`` n times.
+
+    A big coalition has thousands of names; one alternation of them all took 26 seconds
+    over a report. Here each alternative is looked up by the runs of letters it holds
+    (folded): a text lacking one of them cannot match it. The few that may are tried
+    where their first run starts, one character at a time, each character asked of the
+    regular expression engine once. At the same place the first alternative wins, as
+    in the alternation, and the leftmost match goes first.
+    """
+
+    def __init__(self, alternatives: list[tuple[str, list[Unit]]]) -> None:
+        self._units = [units for _, units in alternatives]
+        self._needs: list[frozenset[str]] = []
+        self._first: list[str | None] = []  # the first run's key when it starts the alternative
+        self._by_key: dict[str, list[int]] = {}
+        self._always: list[int] = []  # no run of letters to look them up by
+        for i, (source, _) in enumerate(alternatives):
+            runs = [_loose(run) for run in _TOKEN.findall(source)]
+            self._needs.append(frozenset(runs))
+            self._first.append(runs[0] if runs and _TOKEN.match(source) else None)
+            if runs:
+                self._by_key.setdefault(max(runs, key=len), []).append(i)
+            else:
+                self._always.append(i)
+        self._keys: dict[str, str] = {}
+        self._member: dict[tuple[str, str], bool] = {}
+
+    def sub(self, replacement: str, text: str) -> str:
+        runs = []
+        for found in _TOKEN.finditer(text):
+            run = found.group()
+            key = self._keys.get(run)
+            if key is None:
+                key = self._keys[run] = _loose(run)
+            runs.append((found.start(), key))
+        present = {key for _, key in runs}
+        candidates = [*self._always]
+        for key in present:
+            candidates.extend(i for i in self._by_key.get(key, ()) if self._needs[i] <= present)
+        if not candidates:
+            return text
+        matches = []
+        for i in candidates:
+            first = self._first[i]
+            # An alternative that starts with a letter starts where its first run does.
+            starts = [start for start, key in runs if key == first] if first is not None else range(len(text))
+            for start in starts:
+                end = self._match(self._units[i], text, start)
+                if end is not None:
+                    matches.append((start, i, end))
+        if not matches:
+            return text
+        matches.sort()
+        out = []
+        pos = 0
+        for start, _, end in matches:
+            if start >= pos:
+                out.append(text[pos:start])
+                out.append(replacement)
+                pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _match(self, units: list[Unit], text: str, start: int) -> int | None:
+        """Where ``units`` matching at ``start`` as a whole word end, or None."""
+        if start > 0 and text[start - 1].isalnum():
+            return None
+        pos, size = start, len(text)
+        for unit in units:
+            if isinstance(unit, int):
+                spaces = pos
+                while pos < size and text[pos].isspace():
+                    pos += 1
+                if pos - spaces < unit:
+                    return None
+            elif pos < size and self._matches(unit, text[pos]):
+                pos += 1
+            else:
+                return None
+        if pos < size and text[pos].isalnum():
+            return None
+        return pos
+
+    def _matches(self, unit: str, ch: str) -> bool:
+        known = self._member.get((unit, ch))
+        if known is None:
+            known = self._member[unit, ch] = _unit_pattern(unit).fullmatch(ch) is not None
+        return known
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_pattern(unit: str) -> re.Pattern[str]:
+    return re.compile(unit, re.IGNORECASE)
+
+
+def _units(name: str, units: list[str]) -> list[Unit]:
+    """``units`` (one a character of ``name``) with each run of spaces as its length."""
+    found: list[Unit] = []
+    for ch, unit in zip(name, units, strict=True):
+        if ch.isspace():
+            if found and isinstance(found[-1], int):
+                found[-1] += 1
+            else:
+                found.append(1)
+        else:
+            found.append(unit)
+    return found
+
+
+def _loose(run: str) -> str:
+    """A run of letters folded so that whatever a name's letter matches (any case, any accent,
+    the letters ``re.IGNORECASE`` takes for one another) folds alike."""
+    decomposed = unicodedata.normalize("NFKD", run)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().translate(_SAME)
+
+
+_SAME = str.maketrans({"ı": "i"})
+"""Letters ``re.IGNORECASE`` takes for one another that folding keeps apart (it joins ``ſ`` and ``s``...)."""
 
 
 _ALIKE: dict[str, set[str]] = {}

@@ -323,3 +323,33 @@ def test_an_edit_rewrites_only_its_folders_cache_and_a_folder_gone_loses_its_own
     assert warm(chapter) == cold(chapter)
     assert cache.shard_file("resources") not in [p.name for p in cache_files(chapter)]
     assert len(cache_files(chapter)) == 6
+
+
+def test_what_the_rules_on_one_record_find_comes_from_the_cache_as_from_its_file(
+    chapter: Path, run, parsed: list[str]
+) -> None:
+    (chapter / "engagements" / "2017" / "2017-05-02-harbor-forum.yaml").write_text(
+        "date: 2017-05-02\nkind: forum\ntitle: Harbor forum\nnotes: call 213-555-0100\n"
+        "follow_ups:\n  - task: Write to ana@example.org\n    due: 2017-05-01\n",
+        encoding="utf-8",
+    )
+    # Its id is taken by people/ana-cruz.yaml: its own findings (no consent) are not the data set's.
+    (chapter / "testimonies" / "ana-cruz.yaml").write_text(
+        "person: ana-cruz\ndate: 2017-05-01\nlanguage: en\ntext: Rent doubled.\n", encoding="utf-8"
+    )
+    first = run("--data", chapter, "check")
+    parsed.clear()
+    again = run("--data", chapter, "check")
+    assert parsed == []
+    assert (again.exit_code, again.stdout, again.stderr) == (first.exit_code, first.stdout, first.stderr)
+    forum = f"{chapter}/engagements/2017/2017-05-02-harbor-forum.yaml"
+    assert first.stdout == (
+        f"{forum}:4: warning: notes: looks like it holds a phone number; free text is published with --public, "
+        "so keep it in a person's phone field\n"
+        f"{forum}:6: warning: follow_ups.0.task: looks like it holds an email address; free text is published "
+        "with --public, so keep it in a person's email field\n"
+        f"{forum}:7: error: follow_ups.0.due: 2017-05-01 is before the engagement (2017-05-02)\n"
+        f"{chapter}/testimonies/ana-cruz.yaml: error: duplicate id 'ana-cruz': also {chapter}/people/ana-cruz.yaml\n"
+    )
+    assert warm(chapter) == cold(chapter)
+    assert '"findings":' in cached_text(chapter)

@@ -166,3 +166,48 @@ def test_a_public_export_does_not_say_who_gave_a_testimony_without_public_consen
     assert not private & {t["id"] for t in exported}
     given_publicly = [t for t in exported if not t["id"].startswith("testimony-withheld-")]
     assert given_publicly and all(t["person"] and t["consent"]["scope"] == "public" for t in given_publicly)
+
+
+def _one_alternation(redactor_names: list[str], text: str) -> str:
+    """What ``--public`` did before names were looked up: one regular expression of every name,
+    longest first, each a whole word in any case and with or without accents; then the ids."""
+    import re
+
+    from capctl.report import _name_units
+    from capctl.text import fold, slugify
+
+    ordered = sorted((n for n in redactor_names if len(fold(n)) >= 2), key=len, reverse=True)
+    slugs = sorted({slugify(n) for n in ordered if len(slugify(n)) >= 3}, key=len, reverse=True)
+    for alternatives, replacement in (
+        (["".join(_name_units(n)) for n in ordered], "(withheld)"),
+        ([re.escape(s) for s in slugs], "withheld"),
+    ):
+        pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
+        text = pattern.sub(replacement, text)
+    return text
+
+
+NAMES = ["María Martínez", "María", "Ana Cruz", "Cruz Lopez", "Jon Lee", "Lee", "O'Neil", "Zoë Ng", "Ng", "Bo", "42"]
+TEXTS = [
+    "One-on-one with MARIA MARTINEZ and jon  lee",
+    "Ana Cruz Lopez spoke; then Cruz Lopez and ana cruz",
+    "maria-martinez-2017 and 2017-05-02-one-on-one-with-jon-lee-and-ng",
+    "Marías, Mariana, xMaría, María_Martínez, María\tMartínez, María\n Martínez",
+    "Zoe NG, zoë ng, o'neil, O'NEILL, Leeds, Lee2, _Lee_, Bo-42, 42nd, (42)",
+    "Kelvin: \u212aelvin; long s: ſ; dotless ı; nothing here at all",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_public_names_are_withheld_as_one_alternation_of_every_name_would(text: str) -> None:
+    from capctl.report import _Redactor
+    from capctl.store import DataSet
+
+    data = DataSet(root=Path("."))
+    for i, name in enumerate(NAMES):
+        data.records[f"p{i}"] = Person(id=f"p{i}", name=name)
+    redactor = _Redactor([data])
+    assert redactor.text(text) == _one_alternation(NAMES, text)
+    if text.startswith("One-on-one"):
+        assert redactor.text(text) == "One-on-one with (withheld) and (withheld)"
