@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -233,3 +234,18 @@ def test_files_with_errors_are_left_out_with_a_warning(chapter: Path, run) -> No
     assert result.stderr == (
         f"warning: 1 file with errors left out ({chapter}/partners/broken.yaml); `capctl check` lists the problems\n"
     )
+
+
+# At 80 columns and up; below that Rich's folding of very narrow columns can drop characters.
+@pytest.mark.parametrize("width", [80, 100])
+@pytest.mark.parametrize("command", [["stale"], ["followups"], ["list", "partners"], ["list", "meetings"]])
+def test_a_narrow_terminal_wraps_cells_and_cuts_nothing_off(
+    chapter: Path, run, monkeypatch: pytest.MonkeyPatch, width: int, command: list[str]
+) -> None:
+    def characters(columns: int) -> Counter[str]:
+        monkeypatch.setenv("COLUMNS", str(columns))
+        text = run("--data", chapter, *command).stdout
+        # Wrapping moves characters between lines; only a cut loses some. The rule under the headers is as wide as the terminal.
+        return Counter(c for c in text if not c.isspace() and c != "─")
+
+    assert characters(width) == characters(400)

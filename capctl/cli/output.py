@@ -91,10 +91,14 @@ def print_table(state: State, table: Table) -> None:
     while needed() > out.width and any(keep):
         widest = max((w, i) for i, (w, k) in enumerate(zip(natural, keep, strict=True)) if k)[1]
         keep[widest] = False
+    # A wrapped column keeps a readable width, so Rich shrinks the columns that can spare it first;
+    # on a narrow terminal the floors shrink too, or Rich would cut the table's last columns off.
+    wrapped = keep.count(False)
+    room = out.width - 2 * (len(natural) - 1) - sum(w for w, k in zip(natural, keep, strict=True) if k)
+    floor_width = max(1, min(MIN_WRAPPED_WIDTH, room // wrapped)) if wrapped else MIN_WRAPPED_WIDTH
     shown = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for header, one_line, width in zip(table.headers, keep, natural, strict=True):
-        # A wrapped column keeps a readable width, so Rich shrinks the columns that can spare it first.
-        floor = None if one_line else min(width, MIN_WRAPPED_WIDTH)
+        floor = None if one_line else min(width, floor_width)
         shown.add_column(header, overflow="fold", no_wrap=one_line, min_width=floor)
     for cells in table.rows:
         shown.add_row(*cells)
