@@ -15,6 +15,7 @@ import random
 import re
 import signal
 import time
+from collections.abc import Callable
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
@@ -83,6 +84,18 @@ def test_a_writer_killed_at_any_moment_leaves_every_file_absent_or_whole(chapter
     assert len(data.records) == 15 + len(written)
 
 
+def run_together(target: Callable[[Path, int, multiprocessing.synchronize.Event], None], where: Path) -> None:
+    """WRITERS processes running ``target`` on ``where``, released at the same moment; each must end cleanly."""
+    start = fork.Event()
+    writers = [fork.Process(target=target, args=(where, w, start)) for w in range(WRITERS)]
+    for writer in writers:
+        writer.start()
+    start.set()
+    for writer in writers:
+        writer.join()
+    assert [w.exitcode for w in writers] == [0] * WRITERS
+
+
 def _add_meetings(root: Path, writer: int, start: multiprocessing.synchronize.Event) -> None:
     """What `capctl meeting add` does, RECORDS_PER_WRITER times, all for the same day and title."""
     data = store.load(root)
@@ -95,14 +108,7 @@ def _add_meetings(root: Path, writer: int, start: multiprocessing.synchronize.Ev
 
 
 def test_four_writers_adding_the_same_meeting_at_once_keep_every_record(chapter: Path) -> None:
-    start = fork.Event()
-    writers = [fork.Process(target=_add_meetings, args=(chapter, w, start)) for w in range(WRITERS)]
-    for writer in writers:
-        writer.start()
-    start.set()
-    for writer in writers:
-        writer.join()
-    assert [w.exitcode for w in writers] == [0] * WRITERS
+    run_together(_add_meetings, chapter)
 
     data = store.load(chapter)
     assert data.problems == []
@@ -132,14 +138,7 @@ def _tag_meeting(path: Path, writer: int, start: multiprocessing.synchronize.Eve
 
 def test_four_writers_editing_one_file_at_once_lose_no_edit(chapter: Path) -> None:
     path = chapter / EDITED
-    start = fork.Event()
-    writers = [fork.Process(target=_tag_meeting, args=(path, w, start)) for w in range(WRITERS)]
-    for writer in writers:
-        writer.start()
-    start.set()
-    for writer in writers:
-        writer.join()
-    assert [w.exitcode for w in writers] == [0] * WRITERS
+    run_together(_tag_meeting, path)
 
     record = store.load(chapter).records[EDITED.stem]
     assert sorted(record.tags) == sorted(f"w{w}-n{n}" for w in range(WRITERS) for n in range(EDITS_PER_WRITER))

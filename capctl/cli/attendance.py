@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import json
 import shlex
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from capctl.cli.complete import complete_ref
+from capctl.cli.output import Format
 from capctl.vocab import RecordKind
 
 if TYPE_CHECKING:
@@ -16,12 +16,6 @@ if TYPE_CHECKING:
     from capctl.store import DataSet
 
 app = typer.Typer(help="Import sign-in sheets into engagements.", no_args_is_help=True, rich_markup_mode=None)
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
 
 
 @app.command("import")

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from capctl.cli.ask import AllowDuplicate, DryRun, IdOption
+from capctl.cli.output import ShowFormat
 from capctl.problems import CapctlError
 from capctl.vocab import Level
 
@@ -47,11 +47,6 @@ def add(
     ask.finish(data, draft, dry_run=dry_run)
 
 
-class ImportFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
 @app.command("import")
 def import_(
     ctx: typer.Context,
@@ -89,8 +84,8 @@ def import_(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[ImportFormat, typer.Option("--format", help="table for people, json for scripts.")] = (
-        ImportFormat.table
+    fmt: Annotated[ShowFormat, typer.Option("--format", help="table for people, json for scripts.")] = (
+        ShowFormat.table
     ),
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would change; write nothing.")] = False,
 ) -> None:
@@ -133,7 +128,7 @@ def import_(
     )
     if not dry_run:
         os_import.apply(data, plan)
-    if fmt is ImportFormat.json:
+    if fmt is ShowFormat.json:
         from capctl.cli.output import print_json
 
         print_json(os_import.to_json(plan, data, dry_run))
