@@ -167,7 +167,7 @@ def check_new(data: DataSet, record: Record, path: Path) -> tuple[list[str], lis
         problems=[],
     )
     findings = [f for rule in RECORD_RULES for f in rule(trial, record)]
-    findings += [f for f in cross_findings_of(trial, record) if f[0] == record.id]
+    findings += cross_findings_of(trial, record)
     errors = [message for _, _, severity, message in findings if severity is Severity.error]
     warnings = [message for _, _, severity, message in findings if severity is Severity.warning]
     return errors, warnings

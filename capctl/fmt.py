@@ -105,7 +105,13 @@ def data_root_of(path: Path) -> Path | None:
 def classify(root: Path, path: Path) -> Target | str:
     """What ``path`` holds in the data folder ``root``, or why it is not a file capctl formats."""
     shown = str(path)
-    relative = path.resolve().relative_to(root.resolve())
+    if path.is_symlink():
+        # Rewriting would replace the link with a file and leave the file it points to as it was.
+        return "a symbolic link: format the file it points to"
+    try:
+        relative = (path.parent.resolve() / path.name).relative_to(root.resolve())
+    except ValueError:
+        return "not inside the data folder"
     parts = relative.parts
     if parts in ((store.SETTINGS_FILE,), (store.METRICS_FILE,)):
         model: type[BaseModel] = Settings if parts[0] == store.SETTINGS_FILE else MetricsFile
@@ -130,8 +136,8 @@ def data_folder_targets(root: Path) -> list[Target]:
     for name in (store.SETTINGS_FILE, store.METRICS_FILE):
         if (root / name).is_file():
             found = classify(root, root / name)
-            assert isinstance(found, Target)
-            targets.append(found)
+            if isinstance(found, Target):
+                targets.append(found)
     for kind, path in store.record_files(root):
         if kind is not None:
             inside = classify(root, path)

@@ -94,10 +94,16 @@ def resolve(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None,
 
 def _unreadable(data: DataSet, text: str, kinds: list[RecordKind] | None) -> Problem | None:
     """The first error of a record file named ``text`` that could not be loaded."""
+    if text in data.records:
+        return None
     folders = {k.value for k in kinds} if kinds is not None else {k.value for k in RecordKind}
     for problem in data.problems:
         path = PurePath(problem.path)
-        if problem.is_error and path.stem == text and folders & set(path.parts) and text not in data.records:
+        # The kind's folder holds the file (engagements: a year deeper); folders above the data folder don't count.
+        kind_folder = (
+            path.parent.parent.name if path.parent.parent.name == RecordKind.engagements.value else path.parent.name
+        )
+        if problem.is_error and path.stem == text and kind_folder in folders:
             return problem
     return None
 

@@ -8,14 +8,12 @@ message)``; the line is looked up only for the problems found.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from capctl.dates import TODAY_ENV, today
+from capctl.dates import today
 from capctl.models import Engagement, Official, Partner, Person, Priority, Record, Resource, Testimony
 from capctl.problems import Problem
 from capctl.text import fold
@@ -93,18 +91,12 @@ def term_in_order(data: DataSet, record: Record) -> Iterator[Finding]:
 
 
 def no_far_future_dates(data: DataSet, record: Record) -> Iterator[Finding]:
-    limit = _far_future(os.environ.get(TODAY_ENV), dt.date.today())
+    limit = today() + dt.timedelta(days=FAR_FUTURE_DAYS)
     fields = vars(record)  # not getattr: a missing attribute costs a pydantic exception
     for field in ("date", "identified"):
         value = fields.get(field)
         if isinstance(value, dt.date) and value > limit:
             yield record.id, [field], WARN, f"{field}: {value} is more than a year from today; a typo?"
-
-
-@functools.lru_cache(maxsize=4)
-def _far_future(today_setting: str | None, clock: dt.date) -> dt.date:
-    """The last date that is not far in the future: computed once per CAPCTL_TODAY and day, not per record."""
-    return today() + dt.timedelta(days=FAR_FUTURE_DAYS)
 
 
 def testimony_has_consent(data: DataSet, record: Record) -> Iterator[Finding]:
@@ -328,14 +320,8 @@ def cross_findings_of(data: DataSet, record: Record) -> Iterator[Finding]:
 # --- running them ---------------------------------------------------------
 
 
-def check_record(data: DataSet, record: Record) -> list[Problem]:
-    return check_records(data, [record])
-
-
-def check_records(
-    data: DataSet, records: Iterable[Record], rules: Iterable[RecordRule] = RECORD_RULES
-) -> list[Problem]:
-    """The per-record rules (``rules``: all of them by default) on many records at once (one pass,
+def check_records(data: DataSet, records: Iterable[Record], rules: Iterable[RecordRule]) -> list[Problem]:
+    """The per-record rules ``rules`` on many records at once (one pass,
     one line lookup per location)."""
     chosen = list(rules)
     return _to_problems(data, (f for record in records for rule in chosen for f in rule(data, record)))

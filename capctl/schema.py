@@ -67,7 +67,7 @@ def write_schemas(folder: Path) -> list[Path]:
     written: list[Path] = []
     for file_name, text in schema_texts().items():
         path = folder / file_name
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
+        if path.is_file() and path.read_bytes() == text.encode("utf-8"):
             continue
         replace_atomic(path, text)
         written.append(path)

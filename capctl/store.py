@@ -160,14 +160,20 @@ def _walk(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...]
     try:
         with os.scandir(folder) as entries:
             listed = list(entries)
-    except PermissionError:
+    except OSError:  # unreadable, or gone since it was listed
         return
     for entry in listed:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+            # As Path.is_file: a link that loops or cannot be followed is not a file.
+            is_file = not is_folder and entry.is_file()
+        except OSError:
+            continue
+        if is_folder:
             yield from _walk(entry.path, (*parts, entry.name))
-        elif entry.is_file():
+        elif is_file:
             yield (*parts, entry.name), entry
 
 

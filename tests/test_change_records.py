@@ -1,5 +1,6 @@
 """Changing records: only the lines meant change, comments survive, invalid changes write nothing."""
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,13 @@ def test_followup_done_with_several_open_lists_them_or_asks(
         .read_text()
         .endswith("  - task: Send deck\n  - task: Call\n    done: 2017-06-30\n")
     )
+
+
+def test_a_broken_file_of_another_kind_is_not_blamed_for_an_unknown_name(tmp_path: Path, run) -> None:
+    # The data folder sits under a folder named like a kind: only the kind's own folder counts.
+    data = tmp_path / "partners" / "data"
+    shutil.copytree(FIXTURES / "chapter", data)
+    (data / "people" / "harbor-youth.yaml").write_text("name: [Harbor\n", encoding="utf-8")
+    result = run("--data", data, "partner", "status", "harbor-youth", "invited")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: REF: no partner matches 'harbor-youth'")

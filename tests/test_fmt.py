@@ -294,3 +294,16 @@ def test_a_folder_without_any_data_folder_is_a_usage_error(tmp_path: Path, run: 
     result = run("fmt", tmp_path)
     assert result.exit_code == 2
     assert result.stderr == f"error: '{tmp_path}' holds no capctl data folder (no capctl.yaml in or under it)\n"
+
+
+def test_a_linked_record_is_named_and_left_as_it_is(chapter: Path, tmp_path: Path, run) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("name: Outside Org\n", encoding="utf-8")
+    (chapter / "partners" / "outside.yaml").symlink_to(outside)
+    result = run("--data", chapter, "fmt", chapter / "partners" / "outside.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"{chapter}/partners/outside.yaml: error: a symbolic link: format the file it points to"
+    )
+    assert (chapter / "partners" / "outside.yaml").is_symlink()
+    assert outside.read_text(encoding="utf-8") == "name: Outside Org\n"

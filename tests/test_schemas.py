@@ -187,3 +187,12 @@ def test_a_record_written_by_capctl_points_at_a_schema_that_accepts_it(
     written = chapter / "engagements" / "2017" / "2017-06-01-a-call.yaml"
     assert schema_for(written) == (chapter / SCHEMAS_FOLDER / "engagement.schema.json").resolve()
     assert validation_errors(written, schema_for(written)) == []
+
+
+def test_a_schema_file_that_is_not_utf8_is_written_again(chapter: Path, run) -> None:
+    damaged = chapter / "schemas" / "partner.schema.json"
+    damaged.parent.mkdir(exist_ok=True)
+    damaged.write_bytes(b"\xff\xfe{")
+    result = run("--data", chapter, "schema")
+    assert result.exit_code == 0
+    assert damaged.read_text(encoding="utf-8") == schema_texts()["partner.schema.json"]

@@ -44,6 +44,14 @@ def test_a_bad_file_is_a_problem_not_an_exception(chapter: Path) -> None:
     assert len(data.records) == 15
 
 
+def test_a_link_that_loops_or_leads_nowhere_is_not_a_record(chapter: Path) -> None:
+    (chapter / "partners" / "loop.yaml").symlink_to("loop.yaml")
+    (chapter / "partners" / "gone.yaml").symlink_to("nowhere.yaml")
+    data = store.load(chapter, cache=False)
+    assert "loop" not in data.records and "gone" not in data.records
+    assert data.problems == []
+
+
 def test_tags_never_construct_objects(chapter: Path) -> None:
     (chapter / "partners" / "evil.yaml").write_text("name: !!python/object/apply:os.system [echo hi]\n")
     data = store.load(chapter)

@@ -97,7 +97,8 @@ class CapctlGroup(TyperGroup):
             _usage_error(exc)
 
 
-_INVALID_VALUE = re.compile(r"^Invalid value for '([^']+)': (?:Value error, )?(.*)$", re.DOTALL)
+# An option with a short form is named twice: "Invalid value for '--format' / '-f': ...".
+_INVALID_VALUE = re.compile(r"^Invalid value for '([^']+)'(?: / '[^']+')*: (?:Value error, )?(.*)$", re.DOTALL)
 
 
 def _usage_error(exc: UsageError) -> NoReturn:

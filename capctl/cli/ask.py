@@ -14,7 +14,7 @@ import shlex
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Annotated, Literal, TypeVar, overload
 
 import typer
 
@@ -42,12 +42,6 @@ def interactive() -> bool:
     if forced in {"0", "no", "false"}:
         return False
     return sys.stdin.isatty()
-
-
-def load(state: Any) -> DataSet:
-    """The data set (a progress bar on a terminal's standard error when reading it is slow)."""
-    data: DataSet = state.load()
-    return data
 
 
 # --- prompts ---------------------------------------------------------------

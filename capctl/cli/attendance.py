@@ -55,7 +55,7 @@ def import_(
     from capctl.models import Engagement
 
     state = ctx.obj
-    data = ask.load(state)
+    data = state.load()
     found = ask.ref(data, engagement, [RecordKind.engagements], "ENGAGEMENT")
     assert isinstance(found, Engagement)
     read = attendance.read_sheet(sheet)

@@ -30,17 +30,11 @@ def fmt(
     or a file cannot be formatted, 2 for a usage error.
     """
     from capctl import fmt as formatting
-    from capctl.store import display_path
 
     if paths:
         targets, problems = formatting.targets_of(paths)
     else:
-        root = ctx.obj.data_dir()
-        targets = [
-            formatting.Target(t.path, display_path(root, t.path), t.model, t.header, t.record_id)
-            for t in formatting.data_folder_targets(root)
-        ]
-        problems = []
+        targets, problems = formatting.data_folder_targets(ctx.obj.data_dir()), []
     outcome = formatting.format_targets(targets)
     problems = sorted([*problems, *outcome.problems], key=lambda p: (p.path, p.line or 0, p.message))
     changed = outcome.changed

@@ -38,7 +38,7 @@ def done(
     from capctl.models import Engagement
     from capctl.updates import follow_up_done, open_follow_ups
 
-    data = ask.load(ctx.obj)
+    data = ctx.obj.load()
     found = ask.ref(data, engagement, [RecordKind.engagements], "ENGAGEMENT")
     assert isinstance(found, Engagement)
     still_open = open_follow_ups(found)

@@ -95,7 +95,7 @@ def add(
     from capctl.cli import ask
     from capctl.dates import parse_date, today
 
-    data = ask.load(ctx.obj)
+    data = ctx.obj.load()
     who = [*(official or []), *(person or []), *(partner or [])]
     prompting = ask.interactive() and not title and not who
 

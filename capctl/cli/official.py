@@ -37,7 +37,7 @@ def add(
     from capctl.capture import new_official
     from capctl.cli import ask
 
-    data = ask.load(ctx.obj)
+    data = ctx.obj.load()
     if not office:
         if not ask.interactive():
             raise CapctlError('--office is required: the body or office, e.g. "LA County Board of Supervisors"')
@@ -98,12 +98,11 @@ def import_(
     --include-retired. Exit status: 0, or 1 when a file cannot be read (then nothing is written).
     """
     from capctl import openstates as os_import
-    from capctl.cli import ask
     from capctl.cli.output import progress_bar
     from capctl.dates import today
 
     state = ctx.obj
-    data = ask.load(state)
+    data = state.load()
     if not openstates.is_dir():
         raise CapctlError(f"--openstates: '{openstates}' is not a folder")
     with progress_bar(state, "reading") as advance:

@@ -39,7 +39,7 @@ def add(
     from capctl.cli import ask
     from capctl.dates import parse_date
 
-    data = ask.load(ctx.obj)
+    data = ctx.obj.load()
     draft = new_partner(
         data,
         name,
@@ -77,7 +77,7 @@ def status(
     from capctl.models import Partner
     from capctl.updates import partner_status
 
-    data = ask.load(ctx.obj)
+    data = ctx.obj.load()
     partner = ask.ref(data, ref, [RecordKind.partners], "REF")
     assert isinstance(partner, Partner)
     day = parse_date(date, "--date") if date else today()

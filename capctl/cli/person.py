@@ -49,7 +49,7 @@ def add(
     from capctl.capture import new_person
     from capctl.cli import ask
 
-    data = ask.load(ctx.obj)
+    data = ctx.obj.load()
     draft = new_person(
         data,
         name,

@@ -42,7 +42,7 @@ def set_(
     from capctl.models import Official, Priority
     from capctl.updates import official_position
 
-    data = ask.load(ctx.obj)
+    data = ctx.obj.load()
     found_priority = ask.ref(data, priority, [RecordKind.priorities], "PRIORITY")
     found_official = ask.ref(data, official, [RecordKind.officials], "OFFICIAL")
     assert isinstance(found_priority, Priority) and isinstance(found_official, Official)

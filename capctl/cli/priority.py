@@ -40,7 +40,7 @@ def add(
     from capctl.cli import ask
     from capctl.dates import parse_date
 
-    data = ask.load(ctx.obj)
+    data = ctx.obj.load()
     draft = new_priority(
         data,
         title,

@@ -37,7 +37,7 @@ def add(
     from capctl.cli import ask
     from capctl.dates import parse_date
 
-    data = ask.load(ctx.obj)
+    data = ctx.obj.load()
     if kind is None:
         if not ask.interactive():
             raise CapctlError(f"--kind is required: {choices(ResourceKind)}")

@@ -54,7 +54,7 @@ def add(
     from capctl.dates import parse_date, today
     from capctl.models import Person
 
-    data = ask.load(ctx.obj)
+    data = ctx.obj.load()
     if person is None:
         if not ask.interactive():
             raise CapctlError("--person is required: who gave the testimony")
