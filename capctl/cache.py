@@ -51,8 +51,9 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -203,7 +204,9 @@ def load_record_files(
     parsed = _parse(root, [(entries[i].kind, entries[i].path) for i in todo], tick)
     for index, result in zip(todo, parsed, strict=True):
         results[index] = result
-    done = [r for r in results if r is not None]
+    # Every file is either a cache hit or parsed: the list is whole, and its positions are the entries'.
+    assert all(result is not None for result in results)
+    done = cast("list[FileResult]", results)
     if where is not None:
         for folder, indexes in shards.items():
             keep = [
@@ -258,6 +261,10 @@ def _write(where: Path, key: str, folder: str, keep: list[tuple[str, StatKey, Fi
     body = _pack(keep).model_dump_json(exclude_unset=True, by_alias=True).encode()
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
+        # The cache sits in the chapter's repository, beside data/: keep it out of `git add .`.
+        ignore = where.parent.parent / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# capctl's load cache: safe to delete, never to commit\n*\n", encoding="utf-8")
         fd, tmp = tempfile.mkstemp(prefix=".shard.", suffix=".tmp", dir=where.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -306,14 +313,26 @@ def _pack(items: list[tuple[str, StatKey, FileResult]]) -> _Body:
 
 def _parse(root: Path, files: list[tuple[RecordKind | None, Path]], tick: Callable[[int], None]) -> list[FileResult]:
     """Each file's result; ``tick`` is told how many are parsed so far."""
-    workers = min(os.cpu_count() or 1, 8)
+    # The cores this process may use (a container or `taskset` may allow fewer than the machine has).
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    workers = min(cores, 8)
+    if len(files) >= PARALLEL_MIN_FILES and workers >= 2:
+        try:
+            return _parse_in_workers(root, files, workers, tick)
+        except (OSError, BrokenProcessPool):
+            pass  # no processes to be had here (a sandbox, memory): the same work in this process
     results: list[FileResult] = []
-    if len(files) < PARALLEL_MIN_FILES or workers < 2:
-        for kind, path in files:
-            results.append(_load_record_file(root, kind, path))
-            tick(len(results))
-        return results
+    for kind, path in files:
+        results.append(_load_record_file(root, kind, path))
+        tick(len(results))
+    return results
+
+
+def _parse_in_workers(
+    root: Path, files: list[tuple[RecordKind | None, Path]], workers: int, tick: Callable[[int], None]
+) -> list[FileResult]:
     chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
+    results: list[FileResult] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for payload in pool.map(_parse_chunk, [root] * len(chunks), chunks):
             results.extend(_from_payload(payload))

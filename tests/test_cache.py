@@ -304,7 +304,7 @@ def test_parsing_in_several_processes_gives_the_same_records_and_problems(
     parsed.clear()
     monkeypatch.setattr(cache, "PARALLEL_MIN_FILES", 1)
     monkeypatch.setattr(cache, "CHUNK_FILES", 4)
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     assert warm(broken) == in_this_process
     assert parsed == []  # the workers parsed every file, not this process
     bodies = [json.loads(p.read_text(encoding="utf-8").split("\n", 1)[1]) for p in cache_files(broken)]
@@ -353,3 +353,26 @@ def test_what_the_rules_on_one_record_find_comes_from_the_cache_as_from_its_file
     )
     assert warm(chapter) == cold(chapter)
     assert '"findings":' in cached_text(chapter)
+
+
+def test_where_no_worker_process_can_start_this_process_parses_every_file(
+    broken: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_this_process = cold(broken)
+    parsed.clear()
+    monkeypatch.setattr(cache, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+
+    def no_processes(*args: Any, **kwargs: Any) -> None:
+        raise PermissionError("no semaphores in this sandbox")
+
+    monkeypatch.setattr(cache, "ProcessPoolExecutor", no_processes)
+    assert warm(broken) == in_this_process
+    assert len(parsed) == len(list(store.record_files(broken)))
+
+
+def test_the_cache_keeps_itself_out_of_git(chapter: Path) -> None:
+    warm(chapter)
+    where = cache.cache_dir(chapter)
+    assert where is not None and cache_files(chapter)
+    assert (where.parent / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"

@@ -7,6 +7,7 @@ when it runs, so ``capctl --help`` does not load the models.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -64,7 +65,9 @@ class State:
         from capctl.store import load
 
         folder = self.data_dir()
-        if not self.err().is_terminal:
+        # Asked of sys.stderr unless a console was injected: loading Rich only to learn that costs start-up time.
+        terminal = self.err_console.is_terminal if self.err_console is not None else sys.stderr.isatty()
+        if not terminal:
             return load(folder, cache=self.cache())
         from capctl.cli.output import slow_progress
 
