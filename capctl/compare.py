@@ -141,6 +141,8 @@ def with_base(folder: Path, after: Report, ref: str | None) -> Comparison:
             before = build([load(earlier)], after.as_of)
         except CapctlError as exc:
             comparison = compare(None, after, base)
-            comparison.base_note = f"no metrics at {base}: {exc.message.splitlines()[0]}"
+            # The whole message, joined on one line, naming the folder as the reader knows it, not the copy.
+            reason = " ".join(exc.message.split("\n")).replace(str(earlier), str(folder))
+            comparison.base_note = f"no metrics at {base}: {reason}"
             return comparison
     return compare(before, after, base)

@@ -127,7 +127,7 @@ def checkout(repo: Repo, folder: Path, ref: str, target: Path) -> Path:
     """
     scope = folder.resolve().relative_to(repo.top)
     try:
-        archive = repo.git("archive", "--format=tar", ref, "--", str(scope) if str(scope) != "." else ".")
+        archive = repo.git("archive", "--format=tar", ref, "--", str(scope))
     except _GitFailed:
         raise CapctlError(f"--compare: '{folder}' did not exist at {ref}") from None
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:

@@ -20,29 +20,17 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from capctl import changes, store, yamlio
-from capctl.models import Official
+from capctl.models import ImportedFields, Official
 from capctl.problems import CapctlError, Problem
 from capctl.store import DataSet
 from capctl.text import fold, make_id, slugify
 from capctl.vocab import Level, RecordKind, Severity
 
-MANAGED = (
-    "name",
-    "aliases",
-    "office",
-    "level",
-    "district",
-    "party",
-    "term_start",
-    "term_end",
-    "email",
-    "offices",
-    "links",
-)
+MANAGED = tuple(ImportedFields.model_fields)
 """The fields an import writes and keeps in ``imported:``; every other field is the organizer's."""
 
 SUFFIXES = (".yml", ".yaml")
@@ -402,6 +390,7 @@ def plan(
             f"--overwrite: {', '.join(sorted(unknown))} is not a field the import manages "
             f"(it manages {', '.join(MANAGED)}, or all)"
         )
+    _refuse_unreadable_officials(data)
     by_openstates = {o.openstates_id: o for o in data.typed(Official) if o.openstates_id}
     working = replace(data, records=dict(data.records), paths=dict(data.paths), problems=[])
     result = Plan([])
@@ -431,6 +420,22 @@ def plan(
                 working.records[existing.id] = outcome.record  # linked now: no other person takes it
             result.outcomes.append(outcome)
     return result
+
+
+def _refuse_unreadable_officials(data: DataSet) -> None:
+    """An official whose file could not be loaded may be one Open States knows: importing now would
+    create them a second time."""
+    folder = PurePath(data.display(data.root / RecordKind.officials.value))
+    broken = sorted(
+        {p.path for p in data.errors if PurePath(p.path).parent == folder and PurePath(p.path).stem not in data.records}
+    )
+    if broken:
+        raise CapctlError(
+            f"{', '.join(broken)} could not be read, so the import cannot tell whom "
+            f"{'they hold' if len(broken) > 1 else 'it holds'}: fix {'them' if len(broken) > 1 else 'it'} "
+            "first (capctl check lists the problems); nothing was written",
+            exit_code=1,
+        )
 
 
 def _same_official(data: DataSet, person: Person, wanted: dict[str, Any]) -> Official | None:
@@ -498,7 +503,8 @@ def _update(
         if yours == theirs:
             continue
         # Entered by hand before any import, or changed since the last one: the organizer's value.
-        edited = yours is not None and (official.imported is None or yours != last.get(name))
+        # A value deleted since the last import counts as an edit too: the import must not put it back.
+        edited = yours != last.get(name) if official.imported is not None else yours is not None
         if edited and theirs is None:
             continue  # Open States knows nothing here that the organizer's value could be replaced with
         if edited:

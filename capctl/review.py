@@ -39,8 +39,8 @@ def scope(data: DataSet, found: Changes) -> Scope:
     if any(p.relative_to(root).as_posix() in (SETTINGS_FILE, METRICS_FILE) for p in inside):
         result.everything = True
         return result
-    by_path = {path.resolve(): record_id for record_id, path in data.paths.items()}
-    changed_ids = {by_path[p] for p in inside if p in by_path}
+    # A record's id is its file's name: no need to resolve every record's path to find the changed ones.
+    changed_ids = {p.stem for p in inside if data.paths.get(p.stem) == data.root / p.relative_to(root)}
     changed_ids |= {p.stem for p in found.deleted if p.is_relative_to(root) and p.suffix == SUFFIX}
     related: set[str] = set()
     for record in data.records.values():

@@ -314,3 +314,28 @@ def test_an_import_that_would_add_an_error_writes_nothing(chapter: Path, source:
         f"{chapter}/officials/robert-okafor.yaml: term_end: before term_start\n"
     )
     assert snapshot(chapter) == before
+
+
+def test_a_value_deleted_by_hand_is_not_put_back(chapter: Path, source: Path, run) -> None:
+    run("--data", chapter, "official", "import", "--openstates", source)
+    nunez = chapter / "officials" / "ana-lucia-nunez.yaml"
+    nunez.write_text(nunez.read_text().replace("email: senator.nunez@senate.ca.gov\n", "", 1))
+    before = nunez.read_text()
+    result = run("--data", chapter, "official", "import", "--openstates", source)
+    assert result.exit_code == 0
+    assert "1 hand edit kept (--overwrite FIELD replaces them)" in result.stderr
+    assert nunez.read_text() == before
+
+
+def test_an_official_file_that_cannot_be_read_stops_the_import(chapter: Path, source: Path, run) -> None:
+    run("--data", chapter, "official", "import", "--openstates", source)
+    nunez = chapter / "officials" / "ana-lucia-nunez.yaml"
+    nunez.write_text(nunez.read_text().replace("level: state\n", "level: statewide\n", 1))
+    before = snapshot(chapter)
+    result = run("--data", chapter, "official", "import", "--openstates", source)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {nunez} could not be read, so the import cannot tell whom it holds: fix it first "
+        "(capctl check lists the problems); nothing was written\n"
+    )
+    assert snapshot(chapter) == before

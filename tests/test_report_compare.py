@@ -74,3 +74,19 @@ def test_compare_refuses_an_unknown_revision_and_other_formats(repo: Path, run) 
     )
     result = run("--data", repo / "data", "report", "--compare", "main", "--format", "html")
     assert (result.exit_code, result.stderr) == (2, "error: --compare prints Markdown (the default) or --format json\n")
+
+
+def test_a_base_whose_metrics_file_is_broken_says_why_in_full(tmp_path: Path, run) -> None:
+    root = chapter_repository(tmp_path / "repo", "grant", "fix-metrics")
+    metrics = root / "data" / "metrics.yaml"
+    good = metrics.read_text(encoding="utf-8")
+    git(root, "checkout", "--quiet", "main")
+    metrics.write_text(good + "surprise: 1\n", encoding="utf-8")
+    git(root, "commit", "--quiet", "-am", "A broken metrics file")
+    git(root, "checkout", "--quiet", "-B", "fix-metrics")
+    metrics.write_text(good, encoding="utf-8")
+    result = run("--data", root / "data", "report", "--compare", "main")
+    assert result.exit_code == 0, result.stderr
+    note = next(line for line in result.stdout.splitlines() if "no metrics at main" in line)
+    assert not note.rstrip().endswith(":")
+    assert "surprise" in note and str(root / "data") in note

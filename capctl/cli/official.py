@@ -102,9 +102,7 @@ def import_(
     from capctl.dates import today
 
     state = ctx.obj
-    data = state.load()
-    if not openstates.is_dir():
-        raise CapctlError(f"--openstates: '{openstates}' is not a folder")
+    state.data_dir()  # a wrong --data is named before anything is read
     with progress_bar(state, "reading") as advance:
         people, problems = os_import.read_folder(
             openstates, lambda done, total: advance("Open States person files", done, total)
@@ -115,6 +113,7 @@ def import_(
         raise CapctlError(
             f"{len(problems)} Open States file{'s' * (len(problems) != 1)} cannot be read; nothing was written", 1
         )
+    data = state.load()
     plan = os_import.plan(
         data,
         people,
