@@ -153,8 +153,9 @@ def _taken(data: DataSet, kind: RecordKind, record_id: str, day: dt.date | None)
     return data.display(path) if path.exists() else None
 
 
-def check_new(data: DataSet, record: Record, path: Path) -> tuple[list[str], list[str]]:
-    """Errors and warnings ``capctl check`` would report for this record once written at ``path``.
+def check_new(data: DataSet, record: Record, path: Path, warnings: bool = True) -> tuple[list[str], list[str]]:
+    """Errors and warnings ``capctl check`` would report for this record once written at ``path``
+    (``warnings`` False: errors only, without the scans that can only warn).
 
     Only what the record can bring: its own rules, and the cross-record rules' findings
     about it (its references, its districts, a record of its kind with its name), not
@@ -167,10 +168,10 @@ def check_new(data: DataSet, record: Record, path: Path) -> tuple[list[str], lis
         problems=[],
     )
     findings = [f for rule in RECORD_RULES for f in rule(trial, record)]
-    findings += cross_findings_of(trial, record)
+    findings += cross_findings_of(trial, record, warnings)
     errors = [message for _, _, severity, message in findings if severity is Severity.error]
-    warnings = [message for _, _, severity, message in findings if severity is Severity.warning]
-    return errors, warnings
+    warned = [message for _, _, severity, message in findings if severity is Severity.warning]
+    return errors, warned
 
 
 def same_name(data: DataSet, record: Record) -> list[Record]:

@@ -178,7 +178,7 @@ def _record_columns(kind: RecordKind, public: bool) -> list[Column]:
 
 def _records_table(data: DataSet, kind: RecordKind, context: Context, public: bool) -> ExportTable:
     table = ExportTable(kind.value, _record_columns(kind, public), ["id"])
-    withheld = withheld_ids(data) if public else {}
+    withheld = withheld_ids(data) if public and kind is RecordKind.testimonies else {}
     for record in data.typed(MODELS[kind]):
         values = row(record, context)
         values["id"] = withheld.get(record.id, record.id)
@@ -472,10 +472,10 @@ def _write_json(
         "public": public,
         "export_version": EXPORT_VERSION,
     }
+    withheld = withheld_ids(data) if public else {}
     for done, kind in enumerate(RecordKind):
         progress(kind.value, done, len(RecordKind))
         records = data.typed(MODELS[kind])
-        withheld = withheld_ids(data) if public else {}
         document[kind.value] = [
             {**row(r, context, drop=hidden_fields(r) if public else ()), "id": withheld.get(r.id, r.id)}
             for r in records

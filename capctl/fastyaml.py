@@ -19,6 +19,7 @@ documents.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any, Final
 
@@ -37,6 +38,7 @@ _INT = re.compile(r"0|[1-9][0-9]*")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 
+@functools.cache
 def _typed_patterns() -> dict[str, list[re.Pattern[str]]]:
     """ruamel's own YAML 1.2 rules for plain scalars that are not text (booleans, numbers, null,
     dates...), by first character, exactly as its resolver applies them."""
@@ -49,9 +51,6 @@ def _typed_patterns() -> dict[str, list[re.Pattern[str]]]:
                 # ruamel compiles lazily, behind a proxy: a plain compiled pattern is faster to call.
                 patterns.setdefault(character, []).append(re.compile(regexp.pattern, regexp.flags))
     return patterns
-
-
-_TYPED = _typed_patterns()
 
 
 class _Decline(Exception):
@@ -259,5 +258,5 @@ def _read_plain(text: str) -> Any:
 
 
 def _is_typed(text: str) -> bool:
-    patterns = _TYPED.get(text[0])
+    patterns = _typed_patterns().get(text[0])
     return patterns is not None and any(pattern.match(text) for pattern in patterns)

@@ -564,8 +564,9 @@ def apply(data: DataSet, the_plan: Plan) -> None:
         assert outcome.record is not None
         path = trial.paths[outcome.record.id]
         before = data.records.get(outcome.record.id)
-        known = check_new(data, before, path)[0] if before is not None else []
-        refused += [f"{data.display(path)}: {e}" for e in check_new(trial, outcome.record, path)[0] if e not in known]
+        known = check_new(data, before, path, warnings=False)[0] if before is not None else []
+        errors = check_new(trial, outcome.record, path, warnings=False)[0]
+        refused += [f"{data.display(path)}: {e}" for e in errors if e not in known]
     if refused:
         raise CapctlError("the import would add errors; nothing was written: " + "; ".join(refused), 1)
     for outcome in the_plan.outcomes:

@@ -295,15 +295,16 @@ def _duplicate(record: Record, first: str) -> Finding:
 CROSS_RULES: list[CrossRule] = [references_exist, districts_known, likely_duplicates]
 
 
-def cross_findings_of(data: DataSet, record: Record) -> Iterator[Finding]:
+def cross_findings_of(data: DataSet, record: Record, warnings: bool = True) -> Iterator[Finding]:
     """What ``CROSS_RULES`` find about ``record`` (one of ``data``'s records), in their order,
     without running them over every record: its references, its districts, and whether a
-    record of its kind with a smaller id has its name."""
+    record of its kind with a smaller id has its name (a warning only: ``warnings`` False skips that scan
+    of every record)."""
     yield from _missing_references(data.records.get, record)
     if data.settings is not None and data.settings.districts:
         known = set(data.settings.district_ids())
         yield from _unknown_districts(record, known, ", ".join(sorted(known)))
-    if not isinstance(record, Engagement | Resource):
+    if warnings and not isinstance(record, Engagement | Resource):
         name = fold(record.label)
         first = min(
             (

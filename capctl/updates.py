@@ -34,10 +34,10 @@ class Updated:
 def apply(data: DataSet, record: Record, change: Change) -> Record:
     """Edit ``record``'s file with ``change``; refused (nothing written) if it would add an error."""
     path = data.path_of(record.id)
-    known, _ = check_new(data, record, path)
+    known, _ = check_new(data, record, path, warnings=False)
 
     def check(edited: Record) -> None:
-        errors, _ = check_new(data, edited, path)
+        errors, _ = check_new(data, edited, path, warnings=False)
         new = [e for e in errors if e not in known]
         if new:
             raise CapctlError(f"{data.display(path)}: {'; '.join(new)}; nothing was written")
