@@ -29,8 +29,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from capctl.chapter import template  # noqa: E402
-from capctl.store import schema_comment  # noqa: E402
+from capctl.store.chapter import template  # noqa: E402
+from capctl.store.write import schema_comment  # noqa: E402
 from capctl.vocab import RecordKind  # noqa: E402
 
 

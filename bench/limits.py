@@ -18,7 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from capctl import store, yamlio
+from capctl.store import files, load
+from capctl.yaml import safe
 
 DEMO = Path(__file__).resolve().parents[1] / "data"
 BOMB = "name: Bomb\nstatus_history:\n  - status: prospect\n    date: 2017-01-10\n" + "".join(
@@ -39,14 +40,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "data"
         shutil.copytree(DEMO, root)
-        with_checks = best(lambda: store.load(root))
-        original = yamlio.check_limits
-        yamlio.check_limits = lambda text: None  # type: ignore[assignment]
+        with_checks = best(lambda: load.load(root))
+        original = safe.check_limits
+        safe.check_limits = lambda text: None  # type: ignore[assignment]
         try:
-            without = best(lambda: store.load(root))
+            without = best(lambda: load.load(root))
         finally:
-            yamlio.check_limits = original
-        records = len(store.load(root).records)
+            safe.check_limits = original
+        records = len(load.load(root).records)
         print(
             f"load {records} demo records: {with_checks * 1000:.1f} ms with the limits, {without * 1000:.1f} ms without"
         )
@@ -67,8 +68,8 @@ def main() -> None:
 
 def _refuse(path: Path) -> str:
     try:
-        yamlio.load_safe(store.read_text(path))
-    except yamlio.YamlSyntaxError as exc:
+        safe.load_safe(files.read_text(path))
+    except safe.YamlSyntaxError as exc:
         return exc.message
     return "NOT REFUSED"
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from capctl.gitrepo import Changes
 from capctl.problems import Problem
 from capctl.rules import references
-from capctl.store import METRICS_FILE, SETTINGS_FILE, SUFFIX, DataSet
+from capctl.store.dataset import DataSet
+from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX
 
 
 @dataclass

@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from capctl.dates import today
-from capctl.models import Engagement, Official, Partner, Person, Priority, Record, Resource, Testimony
+from capctl.models.records import Engagement, Official, Partner, Person, Priority, Record, Resource, Testimony
 from capctl.problems import Problem
 from capctl.text import fold
 from capctl.vocab import RecordKind, Severity
 
 if TYPE_CHECKING:
-    from capctl.store import DataSet
+    from capctl.store.dataset import DataSet
 
 Loc = list[str | int]
 Finding = tuple[str, Loc, Severity, str]
@@ -333,7 +333,7 @@ def check_cross_records(data: DataSet) -> list[Problem]:
 
 
 def _to_problems(data: DataSet, findings: Iterable[Finding]) -> list[Problem]:
-    from capctl.store import line_in
+    from capctl.store.dataset import line_in
 
     problems = []
     lines: dict[tuple[str, tuple[str | int, ...]], int | None] = defaultdict(lambda: None)

@@ -27,9 +27,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from capctl.chapter import template
-from capctl.models import Engagement, Official, Partner, Person, Priority, Record, Resource, Testimony
-from capctl.store import METRICS_FILE, SETTINGS_FILE, record_files, replace_atomic, write_exclusive, write_new
+from capctl.models.records import Engagement, Official, Partner, Person, Priority, Record, Resource, Testimony
+from capctl.store.chapter import template
+from capctl.store.files import METRICS_FILE, SETTINGS_FILE, record_files
+from capctl.store.write import replace_atomic, write_exclusive, write_new
 from capctl.text import fold, make_id
 from capctl.vocab import RecordKind
 

@@ -1,21 +1,22 @@
 import datetime as dt
 from pathlib import Path
 
-from capctl import activity, store
-from capctl.models import Engagement
+from capctl.models.records import Engagement
+from capctl.query import activity
+from capctl.store import load as store_load
 from capctl.vocab import RecordKind
 
 AS_OF = dt.date(2017, 6, 30)
 
 
 def test_a_staffers_call_counts_as_contact_with_their_official(chapter: Path) -> None:
-    data = store.load(chapter)
+    data = store_load.load(chapter)
     index = activity.engagements_by_record(data, AS_OF)
     assert [e.id for e in index["hilda-ramos"]] == ["2017-03-02-call-jon-lee", "2017-02-14-visit-hilda-ramos"]
 
 
 def test_official_present_in_person_and_through_staff_is_said_once(chapter: Path) -> None:
-    data = store.load(chapter)
+    data = store_load.load(chapter)
     visit = data.records["2017-02-14-visit-hilda-ramos"]
     assert isinstance(visit, Engagement)
     joint = visit.model_copy(update={"people": ["jon-lee"]})
@@ -23,13 +24,13 @@ def test_official_present_in_person_and_through_staff_is_said_once(chapter: Path
 
 
 def test_engagements_after_the_as_of_date_do_not_count(chapter: Path) -> None:
-    data = store.load(chapter)
+    data = store_load.load(chapter)
     index = activity.engagements_by_record(data, dt.date(2017, 3, 1))
     assert [e.id for e in index["hilda-ramos"]] == ["2017-02-14-visit-hilda-ramos"]
 
 
 def test_open_follow_ups_leave_out_done_ones_and_say_how_overdue(chapter: Path) -> None:
-    data = store.load(chapter)
+    data = store_load.load(chapter)
     found = activity.open_follow_ups(data, AS_OF)
     assert [(f.engagement.id, f.number, f.days_overdue) for f in found] == [("2017-02-14-visit-hilda-ramos", 2, 107)]
     assert activity.open_follow_ups(data, dt.date(2017, 3, 10), due_within=4) == []
@@ -37,7 +38,7 @@ def test_open_follow_ups_leave_out_done_ones_and_say_how_overdue(chapter: Path) 
 
 
 def test_going_cold_uses_thresholds_per_partner_status(chapter: Path) -> None:
-    data = store.load(chapter)
+    data = store_load.load(chapter)
     cold = activity.going_cold(data, AS_OF, [RecordKind.partners, RecordKind.officials])
     # Valley Food Bank is a prospect: capctl.yaml sets no prospect threshold.
     assert [(r.record.id, r.days_since, r.state) for r in cold] == [

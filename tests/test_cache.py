@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from capctl import cache, store
-from capctl.store import DataSet
+from capctl.store import cache, files, load, read
+from capctl.store.dataset import DataSet
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -29,7 +29,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     seen: list[str] = []
     real = cache._load_record_file
 
-    def counting(root: Path, kind: Any, path: Path) -> store.FileResult:
+    def counting(root: Path, kind: Any, path: Path) -> read.FileResult:
         if not _reading_everything:
             seen.append(path.relative_to(root).as_posix())
         return real(root, kind, path)
@@ -66,13 +66,13 @@ def cold(folder: Path) -> dict[str, Any]:
     global _reading_everything
     _reading_everything = True
     try:
-        return loaded(store.load(folder, cache=False))
+        return loaded(load.load(folder, cache=False))
     finally:
         _reading_everything = False
 
 
 def warm(folder: Path) -> dict[str, Any]:
-    return loaded(store.load(folder))
+    return loaded(load.load(folder))
 
 
 def cache_files(folder: Path) -> list[Path]:
@@ -308,7 +308,7 @@ def test_parsing_in_several_processes_gives_the_same_records_and_problems(
     assert warm(broken) == in_this_process
     assert parsed == []  # the workers parsed every file, not this process
     bodies = [json.loads(p.read_text(encoding="utf-8").split("\n", 1)[1]) for p in cache_files(broken)]
-    assert sum(len(body["entries"]) for body in bodies) == len(list(store.record_files(broken)))
+    assert sum(len(body["entries"]) for body in bodies) == len(list(files.record_files(broken)))
 
 
 def test_an_edit_rewrites_only_its_folders_cache_and_a_folder_gone_loses_its_own(chapter: Path) -> None:
@@ -368,7 +368,7 @@ def test_where_no_worker_process_can_start_this_process_parses_every_file(
 
     monkeypatch.setattr(cache, "ProcessPoolExecutor", no_processes)
     assert warm(broken) == in_this_process
-    assert len(parsed) == len(list(store.record_files(broken)))
+    assert len(parsed) == len(list(files.record_files(broken)))
 
 
 def test_the_cache_keeps_itself_out_of_git(chapter: Path) -> None:

@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from capctl import capture, store
-from capctl.models import Engagement, FollowUp, Official, Partner, Person, Record, StatusChange
+from capctl.edit import new as edit_new
+from capctl.models.records import Engagement, FollowUp, Official, Partner, Person, Record, StatusChange
 from capctl.problems import CapctlError
 from capctl.rules import CROSS_RULES, RECORD_RULES
+from capctl.store import dataset, files, load
 from capctl.vocab import EngagementKind, Level, PartnerStatus, RecordKind, Severity
 
 
-def full_check(data: store.DataSet, record: Record, path: Path) -> tuple[list[str], list[str]]:
+def full_check(data: dataset.DataSet, record: Record, path: Path) -> tuple[list[str], list[str]]:
     """Every rule over the whole data set with the record in it, kept to what is about the record."""
     trial = replace(data, records={**data.records, record.id: record}, paths={**data.paths, record.id: path})
     findings = [f for rule in RECORD_RULES for f in rule(trial, record)]
@@ -27,9 +28,9 @@ def full_check(data: store.DataSet, record: Record, path: Path) -> tuple[list[st
     )
 
 
-def path_of(data: store.DataSet, record: Record) -> Path:
+def path_of(data: dataset.DataSet, record: Record) -> Path:
     day = record.date if isinstance(record, Engagement) else None
-    return store.record_path(data.root, record.collection, record.id, day)
+    return files.record_path(data.root, record.collection, record.id, day)
 
 
 DAY = dt.date(2017, 6, 30)
@@ -64,15 +65,15 @@ RECORDS: list[Record] = [
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda r: r.id)
 def test_a_new_record_is_checked_as_every_rule_over_the_whole_set_would(chapter: Path, record: Record) -> None:
-    data = store.load(chapter)
+    data = load.load(chapter)
     path = path_of(data, record)
-    assert capture.check_new(data, record, path) == full_check(data, record, path)
+    assert edit_new.check_new(data, record, path) == full_check(data, record, path)
 
 
 def test_a_new_meetings_problems_are_still_caught(chapter: Path) -> None:
-    data = store.load(chapter)
+    data = load.load(chapter)
     record = RECORDS[0]
-    errors, warnings = capture.check_new(data, record, path_of(data, record))
+    errors, warnings = edit_new.check_new(data, record, path_of(data, record))
     assert errors == [
         "follow_ups.0.due: 2017-06-01 is before the engagement (2017-06-30)",
         "partners.0: no partner 'no-such-partner'",
@@ -85,16 +86,16 @@ def test_a_new_meetings_problems_are_still_caught(chapter: Path) -> None:
     ]
     assert warnings == []
     with pytest.raises(CapctlError, match=r"no partner 'no-such-partner'.*nothing was written"):
-        capture.draft(data, record)
-    assert capture.check_new(data, RECORDS[1], path_of(data, RECORDS[1])) == ([], [])
+        edit_new.draft(data, record)
+    assert edit_new.check_new(data, RECORDS[1], path_of(data, RECORDS[1])) == ([], [])
 
 
 def test_a_new_record_with_a_taken_name_is_a_likely_duplicate_only_after_the_first(chapter: Path) -> None:
-    data = store.load(chapter)
+    data = load.load(chapter)
     later, earlier = RECORDS[3], RECORDS[2]
-    assert capture.check_new(data, later, path_of(data, later))[1] == [
+    assert edit_new.check_new(data, later, path_of(data, later))[1] == [
         "likely duplicate of 'maria-martinez' (same name 'Maria Martinez')"
     ]
     # A smaller id comes first: the file already there would be the duplicate, not the new one.
-    assert capture.check_new(data, earlier, path_of(data, earlier))[1] == []
+    assert edit_new.check_new(data, earlier, path_of(data, earlier))[1] == []
     assert data.records["maria-martinez"].collection is RecordKind.people

@@ -44,7 +44,7 @@ def test_help_loads_none_of_the_library() -> None:
         "from capctl.cli import app\n"
         "for args in (['--help'], ['meeting', 'add', '--help'], ['attendance', 'import', '--help']):\n"
         "    assert CliRunner().invoke(app, args).exit_code == 0\n"
-        "heavy = ('ruamel.yaml', 'rich', 'anyascii', 'capctl.models', 'capctl.store', 'capctl.capture')\n"
+        "heavy = ('ruamel.yaml', 'rich', 'anyascii', 'capctl.models', 'capctl.store', 'capctl.edit')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)

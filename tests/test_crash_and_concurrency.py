@@ -19,10 +19,12 @@ from collections.abc import Callable
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
-from capctl import capture, changes, store
-from capctl.capture import MeetingInput
-from capctl.models import Engagement
+from capctl.edit import meeting as edit_meeting
+from capctl.edit import new, patch
+from capctl.edit.meeting import MeetingInput
+from capctl.models.records import Engagement
 from capctl.problems import CapctlError
+from capctl.store import dataset, load, write
 from capctl.vocab import EngagementKind, RecordKind
 
 KILLS = 300
@@ -34,7 +36,7 @@ EDITED = Path("engagements/2017/2017-04-20-chapter-meeting.yaml")
 fork = multiprocessing.get_context("fork")
 
 
-def _write_and_edit_forever(data: store.DataSet, seed: int, done: Synchronized[int]) -> None:
+def _write_and_edit_forever(data: dataset.DataSet, seed: int, done: Synchronized[int]) -> None:
     """Alternate new records and edits of one file until killed, counting what is done."""
     root = data.root
     rng = random.Random(seed)
@@ -43,15 +45,15 @@ def _write_and_edit_forever(data: store.DataSet, seed: int, done: Synchronized[i
         meeting = MeetingInput(date=DAY, kind=EngagementKind.call, title="Crash test", people=["ana-cruz"])
         length = rng.randrange(0, 20_000)
         meeting.notes = f"writer {seed} record {n} holds {length} x: " + "x" * length
-        capture.write(data, capture.new_engagement(data, meeting))
-        store.edit(root / EDITED, changes.set_value(RecordKind.engagements, "headcount", n), RecordKind.engagements)
+        new.write(data, edit_meeting.new_engagement(data, meeting))
+        write.edit(root / EDITED, patch.set_value(RecordKind.engagements, "headcount", n), RecordKind.engagements)
         n += 1
         done.value = n
 
 
 def test_a_writer_killed_at_any_moment_leaves_every_file_absent_or_whole(chapter: Path) -> None:
     rng = random.Random(2017)
-    data = store.load(chapter)  # loaded once: the forked writers start writing at once
+    data = load.load(chapter)  # loaded once: the forked writers start writing at once
     for kill in range(KILLS):
         done = fork.Value("i", 0)
         writer = fork.Process(target=_write_and_edit_forever, args=(data, kill, done))
@@ -67,9 +69,9 @@ def test_a_writer_killed_at_any_moment_leaves_every_file_absent_or_whole(chapter
         assert writer.exitcode == -signal.SIGKILL
         # The edited file is replaced on every edit: it must be whole after every single kill.
         edited_text = (chapter / EDITED).read_text(encoding="utf-8")
-        store.validate_text(edited_text, RecordKind.engagements, EDITED.stem, str(EDITED))
+        write.validate_text(edited_text, RecordKind.engagements, EDITED.stem, str(EDITED))
 
-    data = store.load(chapter)
+    data = load.load(chapter)
     assert data.problems == []
     written = [r for r in data.typed(Engagement) if r.title == "Crash test"]
     assert len(written) >= KILLS
@@ -80,7 +82,7 @@ def test_a_writer_killed_at_any_moment_leaves_every_file_absent_or_whole(chapter
     # A kill can leave a temporary file behind: hidden, and never read as a record.
     leftovers = [p for p in chapter.rglob(".*") if p.is_file()]
     assert all(p.name.startswith(".") and p.name.endswith(".tmp") for p in leftovers)
-    assert [p.path for p in store.leftover_temporaries(data)] == sorted(str(p) for p in leftovers)
+    assert [p.path for p in load.leftover_temporaries(data)] == sorted(str(p) for p in leftovers)
     assert len(data.records) == 15 + len(written)
 
 
@@ -98,19 +100,19 @@ def run_together(target: Callable[[Path, int, multiprocessing.synchronize.Event]
 
 def _add_meetings(root: Path, writer: int, start: multiprocessing.synchronize.Event) -> None:
     """What `capctl meeting add` does, RECORDS_PER_WRITER times, all for the same day and title."""
-    data = store.load(root)
+    data = load.load(root)
     start.wait()
     for n in range(RECORDS_PER_WRITER):
         meeting = MeetingInput(
             date=DAY, kind=EngagementKind.call, title="Race", people=["ana-cruz"], notes=f"writer {writer} record {n}"
         )
-        capture.write(data, capture.new_engagement(data, meeting))
+        new.write(data, edit_meeting.new_engagement(data, meeting))
 
 
 def test_four_writers_adding_the_same_meeting_at_once_keep_every_record(chapter: Path) -> None:
     run_together(_add_meetings, chapter)
 
-    data = store.load(chapter)
+    data = load.load(chapter)
     assert data.problems == []
     races = [r for r in data.typed(Engagement) if r.title == "Race"]
     assert len(races) == WRITERS * RECORDS_PER_WRITER
@@ -129,8 +131,8 @@ def _tag_meeting(path: Path, writer: int, start: multiprocessing.synchronize.Eve
     for n in range(EDITS_PER_WRITER):
         while True:
             try:
-                tag = changes.add_refs(RecordKind.engagements, "tags", [f"w{writer}-n{n}"])
-                store.edit(path, tag, RecordKind.engagements)
+                tag = patch.add_refs(RecordKind.engagements, "tags", [f"w{writer}-n{n}"])
+                write.edit(path, tag, RecordKind.engagements)
                 break
             except CapctlError as exc:
                 assert "changed while it was being edited" in exc.message
@@ -140,7 +142,7 @@ def test_four_writers_editing_one_file_at_once_lose_no_edit(chapter: Path) -> No
     path = chapter / EDITED
     run_together(_tag_meeting, path)
 
-    record = store.load(chapter).records[EDITED.stem]
+    record = load.load(chapter).records[EDITED.stem]
     assert sorted(record.tags) == sorted(f"w{w}-n{n}" for w in range(WRITERS) for n in range(EDITS_PER_WRITER))
 
 
@@ -154,4 +156,4 @@ def test_check_warns_about_a_temporary_file_a_kill_left_behind(chapter: Path, ru
         "is either whole under its own name or was never written)\n"
     )
     assert result.stderr == "15 records checked: 0 errors, 1 warning\n"
-    assert store.load(chapter).problems == []
+    assert load.load(chapter).problems == []

@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from capctl import models
-from capctl.chapter import template
-from capctl.models import Engagement, Official, Partner, Person, Priority, Resource
-from capctl.store import DataSet, load
+from capctl.models import records
+from capctl.models.records import Engagement, Official, Partner, Person, Priority, Resource
+from capctl.store.chapter import template
+from capctl.store.dataset import DataSet
+from capctl.store.load import load
 from capctl.vocab import PartnerStatus, RecordKind
 from tests.conftest import REPO, snapshot
 
@@ -263,7 +264,7 @@ def test_grant_metrics_as_of_september_30(demo: DataSet) -> None:
     assert (len(one_on_ones), len(previous)) == (22, 6)
     assert len(at_hearing) == 9
     assert len(in_actions) == 11
-    assert len([t for t in demo.typed(models.Testimony) if in_(t.date, PERIOD)]) == 2
+    assert len([t for t in demo.typed(records.Testimony) if in_(t.date, PERIOD)]) == 2
     assert len(sustained) == 12
     assert len(invited) == 4
     assert len([p for p in invited if p.status is PartnerStatus.core]) == 2
@@ -284,7 +285,7 @@ def test_each_priority_has_positions_of_supervisors_and_state_officials(demo: Da
 
 
 def test_testimonies_cover_every_consent_in_spanish_and_english(demo: DataSet) -> None:
-    testimonies = demo.typed(models.Testimony)
+    testimonies = demo.typed(records.Testimony)
     assert sorted(t.consent.scope.value for t in testimonies if t.consent) == ["internal", "none", "public"]
     assert sorted(t.language for t in testimonies) == ["en", "es", "es"]
     assert [t.date.year for t in sorted(testimonies, key=lambda t: t.date)] == [2016, 2017, 2017]

@@ -5,32 +5,32 @@ import re
 import pytest
 from pydantic import BaseModel
 
-from capctl import models as m
+from capctl.models import metrics, records, settings
 from tests.conftest import REPO
 
 DOC = (REPO / "docs" / "data.md").read_text(encoding="utf-8")
 
 # Each model and the text that introduces its table in the doc.
 SECTIONS: list[tuple[type[BaseModel], str]] = [
-    (m.Partner, "## Partners"),
-    (m.StatusChange, "Each entry of `status_history`"),
-    (m.Official, "## Officials"),
-    (m.OfficeContact, "Each entry of `offices`"),
-    (m.ImportedFields, "`imported` (written by"),
-    (m.Person, "## People"),
-    (m.Engagement, "## Engagements"),
-    (m.FollowUp, "Each entry of `follow_ups`"),
-    (m.Testimony, "## Testimonies"),
-    (m.Consent, "`consent`:"),
-    (m.Priority, "## Priorities"),
-    (m.Strategy, "Each entry of `strategies`"),
-    (m.Position, "Each entry of `positions`"),
-    (m.Resource, "## Resources"),
-    (m.Settings, "## Chapter settings"),
-    (m.District, "Each entry of `districts`"),
-    (m.Thresholds, "`thresholds` (days"),
-    (m.PartnerThresholds, "`thresholds.partners`"),
-    (m.Threshold, "Each threshold:"),
+    (records.Partner, "## Partners"),
+    (records.StatusChange, "Each entry of `status_history`"),
+    (records.Official, "## Officials"),
+    (records.OfficeContact, "Each entry of `offices`"),
+    (records.ImportedFields, "`imported` (written by"),
+    (records.Person, "## People"),
+    (records.Engagement, "## Engagements"),
+    (records.FollowUp, "Each entry of `follow_ups`"),
+    (records.Testimony, "## Testimonies"),
+    (records.Consent, "`consent`:"),
+    (records.Priority, "## Priorities"),
+    (records.Strategy, "Each entry of `strategies`"),
+    (records.Position, "Each entry of `positions`"),
+    (records.Resource, "## Resources"),
+    (settings.Settings, "## Chapter settings"),
+    (settings.District, "Each entry of `districts`"),
+    (settings.Thresholds, "`thresholds` (days"),
+    (settings.PartnerThresholds, "`thresholds.partners`"),
+    (settings.Threshold, "Each threshold:"),
 ]
 
 
@@ -54,7 +54,7 @@ def test_every_field_is_documented_in_its_section(model: type[BaseModel], headin
 
 @pytest.mark.parametrize(("model", "heading"), SECTIONS, ids=[model.__name__ for model, _ in SECTIONS])
 def test_personal_fields_are_said_to_be_personal(model: type[BaseModel], heading: str) -> None:
-    for name in m.personal_fields(model):
+    for name in records.personal_fields(model):
         row = next(r for r in _first_table_after(heading) if r.startswith(f"| `{name}`"))
         assert "**Personal" in row
 
@@ -62,8 +62,17 @@ def test_personal_fields_are_said_to_be_personal(model: type[BaseModel], heading
 def test_every_nested_model_has_a_section() -> None:
     nested = {
         model
-        for model in vars(m).values()
-        if isinstance(model, type) and issubclass(model, m.Model) and model not in (m.Model, m.Record)
+        for module in (records, settings, metrics)
+        for model in vars(module).values()
+        if isinstance(model, type) and issubclass(model, records.Model) and model not in (records.Model, records.Record)
     }
-    metrics_models = {m.MetricsFile, m.Metric, m.Counting, m.Where, m.Target, m.Transition, m.Period}
+    metrics_models = {
+        metrics.MetricsFile,
+        metrics.Metric,
+        metrics.Counting,
+        metrics.Where,
+        metrics.Target,
+        metrics.Transition,
+        metrics.Period,
+    }
     assert nested - metrics_models == {model for model, _ in SECTIONS}

@@ -2,9 +2,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from capctl import store
-from capctl.export import build_tables
-from capctl.query import columns
+from capctl.export.tables import build_tables
+from capctl.query.listing import columns
+from capctl.store import load as store_load
 from capctl.vocab import RecordKind
 
 DOC = Path(__file__).parent.parent / "docs" / "listing.md"
@@ -29,5 +29,5 @@ def test_the_documented_list_columns_are_the_columns_printed() -> None:
 
 
 def test_the_documented_export_tables_are_the_tables_written(chapter: Path) -> None:
-    tables = build_tables(store.load(chapter), dt.date(2017, 6, 30), public=False)
+    tables = build_tables(store_load.load(chapter), dt.date(2017, 6, 30), public=False)
     assert table_after("| table | columns | keys |") == {t.name: t.names for t in tables}

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from conftest import snapshot
 
-from capctl import store
-from capctl.models import MODELS, personal_fields
+from capctl.models.records import MODELS, personal_fields
+from capctl.store import load as store_load
 from capctl.vocab import RecordKind
 
 RECORD_TABLES = ["partners", "officials", "people", "priorities", "resources", "engagements", "testimonies"]
@@ -45,7 +45,7 @@ def export(run, chapter: Path, fmt: str, output: Path, *more: str):
 
 def personal_values(chapter: Path) -> list[str]:
     """Every personal value in a data folder, found through the models' marks."""
-    data = store.load(chapter)
+    data = store_load.load(chapter)
     values = []
     for record in data.records.values():
         for name in personal_fields(MODELS[record.collection]):

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from capctl import fastyaml, yamlio
-from capctl.yamlio import YamlSyntaxError
+from capctl.yaml import canonical, safe
+from capctl.yaml import fast as fastyaml
+from capctl.yaml.safe import YamlSyntaxError
 
 REPO = Path(__file__).parent.parent
 OPENSTATES = REPO.parent / "shared" / "openstates-ca"
@@ -19,7 +20,7 @@ OPENSTATES = REPO.parent / "shared" / "openstates-ca"
 
 def ruamel(text: str) -> Any:
     try:
-        return yamlio.load_safe(text)
+        return safe.load_safe(text)
     except YamlSyntaxError as exc:
         return exc
 
@@ -186,4 +187,4 @@ PLAIN_VALUES = st.recursive(
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), PLAIN_VALUES, min_size=1, max_size=5))
 def test_what_capctl_writes_reads_the_same(value: dict[str, Any]) -> None:
-    assert_same_or_declined(yamlio.dump(value, header=["a comment"]))
+    assert_same_or_declined(canonical.dump(value, header=["a comment"]))

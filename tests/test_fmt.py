@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import Result
 
-from capctl.chapter import template
+from capctl.store.chapter import template
 from tests.conftest import FIXTURES, REPO, snapshot
 from tests.test_capture_sequences import commands
 

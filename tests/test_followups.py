@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from capctl.attention import FOLLOW_UP_COLUMNS
+from capctl.query.attention import FOLLOW_UP_COLUMNS
 
 RULE = "─"
 

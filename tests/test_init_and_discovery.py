@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from capctl.chapter import template
-from capctl.discover import find_data
 from capctl.problems import CapctlError
+from capctl.store.chapter import template
+from capctl.store.discover import find_data
 from tests.conftest import REPO, snapshot
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from capctl.query import columns
+from capctl.query.listing import columns
 from capctl.vocab import RecordKind
 
 RULE = "─"

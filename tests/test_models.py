@@ -7,18 +7,9 @@ import pytest
 from pydantic import ValidationError
 
 from capctl.messages import describe_validation_error
-from capctl.models import (
-    FILE_KEYS,
-    MODELS,
-    Engagement,
-    MetricsFile,
-    Partner,
-    Person,
-    Priority,
-    Settings,
-    Testimony,
-    personal_fields,
-)
+from capctl.models.metrics import MetricsFile
+from capctl.models.records import FILE_KEYS, MODELS, Engagement, Partner, Person, Priority, Testimony, personal_fields
+from capctl.models.settings import Settings
 from capctl.vocab import PartnerStatus, RecordKind
 
 VALID: list[tuple[RecordKind, dict[str, Any]]] = [

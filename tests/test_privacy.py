@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from capctl import store
-from capctl.models import MODELS, Person, Testimony, personal_fields
+from capctl.models.records import MODELS, Person, Testimony, personal_fields
+from capctl.store import dataset, load
 from tests.conftest import REPO, snapshot
 
 DEMO = REPO / "data"
 DEMO_DATE = "2017-09-30"
 
 
-def personal_values(data: store.DataSet) -> set[str]:
+def personal_values(data: dataset.DataSet) -> set[str]:
     """Every line of every personal field; a testimony given with public consent is published on purpose."""
     values: set[str] = set()
     for record in data.records.values():
@@ -69,7 +69,7 @@ def demo_outputs(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_demo_has_personal_values_to_leak(demo: Path) -> None:
-    secrets = personal_values(store.load(demo))
+    secrets = personal_values(load.load(demo))
     assert any("@" in s for s in secrets) and any(any(c.isdigit() for c in s) for s in secrets)
     assert len(secrets) >= 20
 
@@ -77,13 +77,13 @@ def test_the_demo_has_personal_values_to_leak(demo: Path) -> None:
 def test_public_reports_and_exports_of_the_demo_hold_no_personal_value(demo: Path, demo_outputs: Path) -> None:
     text = published(demo_outputs)
     assert len(list(demo_outputs.iterdir())) == 7
-    leaked = sorted(s for s in personal_values(store.load(demo)) if s in text)
+    leaked = sorted(s for s in personal_values(load.load(demo)) if s in text)
     assert leaked == []
 
 
 def test_public_reports_of_the_demo_name_no_person(demo: Path, demo_outputs: Path) -> None:
     reports = "\n".join(p.read_text(encoding="utf-8") for p in sorted(demo_outputs.glob("report.*")))
-    data = store.load(demo)
+    data = load.load(demo)
     names = {name for person in data.typed(Person) for name in person.names()}
     assert [name for name in sorted(names) if name in reports] == []
     assert data.settings is not None and data.settings.chapter in reports  # the scan reads real text
@@ -157,7 +157,7 @@ def test_a_public_export_does_not_say_who_gave_a_testimony_without_public_consen
 ) -> None:
     import json
 
-    data = store.load(demo)
+    data = load.load(demo)
     private = {t.id for t in data.typed(Testimony) if not t.public}
     exported = json.loads((demo_outputs / "export-json").read_text(encoding="utf-8"))["testimonies"]
     withheld = [t for t in exported if t["id"].startswith("testimony-withheld-")]
@@ -173,7 +173,7 @@ def _one_alternation(redactor_names: list[str], text: str) -> str:
     longest first, each a whole word in any case and with or without accents; then the ids."""
     import re
 
-    from capctl.report import _name_units
+    from capctl.report.redact import _name_units
     from capctl.text import fold, slugify
 
     ordered = sorted((n for n in redactor_names if len(fold(n)) >= 2), key=len, reverse=True)
@@ -201,8 +201,8 @@ TEXTS = [
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_public_names_are_withheld_as_one_alternation_of_every_name_would(text: str) -> None:
-    from capctl.report import _Redactor
-    from capctl.store import DataSet
+    from capctl.report.redact import _Redactor
+    from capctl.store.dataset import DataSet
 
     data = DataSet(root=Path("."))
     for i, name in enumerate(NAMES):

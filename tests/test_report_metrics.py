@@ -30,10 +30,11 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from capctl import store
-from capctl.metrics import Window, elapsed, judge, previous_period
-from capctl.models import Period, Target
-from capctl.report import build_json
+from capctl.models.metrics import Period, Target
+from capctl.report.jsonform import build_json
+from capctl.report.metrics import judge
+from capctl.report.period import Window, elapsed, previous_period
+from capctl.store import load as store_load
 from capctl.vocab import MetricStatus
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -207,7 +208,7 @@ def test_the_as_of_date_defaults_to_today_and_stops_at_the_end_of_the_period(
 
 
 def test_build_json_is_the_library_entry_point(grant: Path) -> None:
-    document = build_json(store.load(grant), dt.date(2017, 6, 30))
+    document = build_json(store_load.load(grant), dt.date(2017, 6, 30))
     assert [m["id"] for m in document["metrics"]][:2] == ["one-on-ones", "officials-at-hearing"]
     assert set(document["metrics"][0]) == {"id", "label", "group", "value", "target", "status", "records"}
 

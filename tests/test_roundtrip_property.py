@@ -22,9 +22,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from capctl import changes, store, yamlio
-from capctl.models import MODELS, Position, Record, StatusChange
+from capctl.edit import patch
+from capctl.models.records import MODELS, Position, Record, StatusChange
+from capctl.store import files, write
 from capctl.vocab import PartnerStatus, RecordKind, Stance
+from capctl.yaml import safe
 
 EXAMPLES = 100
 SETTINGS = settings(
@@ -167,7 +169,7 @@ def follow_up_done(draw: st.DrawFn) -> Case:
         return record.model_copy(update={"follow_ups": follow_ups})
 
     record_id = f"{day.isoformat()}-meeting"
-    change = changes.mark_follow_up_done(index, done)
+    change = patch.mark_follow_up_done(index, done)
     return Case(RecordKind.engagements, record_id, w.text(), change, "follow_ups", expected)
 
 
@@ -191,7 +193,7 @@ def headcount_set(draw: st.DrawFn) -> Case:
     def expected(record: Record) -> Record:
         return record.model_copy(update={"headcount": count})
 
-    change = changes.set_value(RecordKind.engagements, "headcount", count)
+    change = patch.set_value(RecordKind.engagements, "headcount", count)
     return Case(RecordKind.engagements, f"{day.isoformat()}-training", w.text(), change, "headcount", expected)
 
 
@@ -218,7 +220,7 @@ def status_change(draw: st.DrawFn) -> Case:
         history = [*record.status_history, StatusChange(status=status, date=day)]  # type: ignore[attr-defined]
         return record.model_copy(update={"status_history": history})
 
-    change = changes.add_status(status, day)
+    change = patch.add_status(status, day)
     return Case(RecordKind.partners, "harbor-youth", w.text(), change, "status_history", expected)
 
 
@@ -240,7 +242,7 @@ def position_set(draw: st.DrawFn) -> Case:
         new = Position(official=official, stance=stance, date=day, source="a hearing")
         return record.model_copy(update={"positions": [*record.positions, new]})  # type: ignore[attr-defined]
 
-    change = changes.set_position(official, stance, day, "a hearing")
+    change = patch.set_position(official, stance, day, "a hearing")
     return Case(RecordKind.priorities, "rent-relief", w.text(), change, "positions", expected)
 
 
@@ -264,7 +266,7 @@ def people_added(draw: st.DrawFn) -> Case:
     def expected(record: Record) -> Record:
         return record.model_copy(update={"people": list(dict.fromkeys([*record.people, *added]))})  # type: ignore[attr-defined]
 
-    change = changes.add_refs(RecordKind.engagements, "people", added)
+    change = patch.add_refs(RecordKind.engagements, "people", added)
     return Case(RecordKind.engagements, f"{day.isoformat()}-chapter-meeting", w.text(), change, "people", expected)
 
 
@@ -282,11 +284,11 @@ def assert_only_the_field_changed(case: Case) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"{case.record_id}.yaml"
         path.write_bytes(case.text.encode("utf-8"))
-        before = MODELS[case.kind].model_validate({**store.parse_mapping(case.text), "id": case.record_id})
-        store.edit(path, case.change, case.kind)
+        before = MODELS[case.kind].model_validate({**files.parse_mapping(case.text), "id": case.record_id})
+        write.edit(path, case.change, case.kind)
         after_text = path.read_bytes().decode("utf-8")
 
-    after = MODELS[case.kind].model_validate({**yamlio.load_safe(after_text), "id": case.record_id})
+    after = MODELS[case.kind].model_validate({**safe.load_safe(after_text), "id": case.record_id})
     assert after == case.expected(before)
 
     old, new = case.text.splitlines(keepends=True), after_text.splitlines(keepends=True)

@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from capctl import yamlio
-from capctl.schema import schema_texts
-from capctl.store import SCHEMAS_FOLDER, load
+from capctl.store.files import SCHEMAS_FOLDER
+from capctl.store.load import load
+from capctl.store.schema import schema_texts
+from capctl.yaml import safe
 from tests.conftest import FIXTURES, REPO, snapshot
 
 jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is a dev dependency: pip install -e '.[dev]'")
@@ -57,7 +58,7 @@ def validation_errors(path: Path, schema_path: Path) -> list[str]:
 
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
-    instance = as_editors_see_it(yamlio.load_safe(path.read_text(encoding="utf-8")))
+    instance = as_editors_see_it(safe.load_safe(path.read_text(encoding="utf-8")))
     return [error.message for error in validator.iter_errors(instance)]
 
 

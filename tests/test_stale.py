@@ -3,7 +3,7 @@ import io
 import json
 from pathlib import Path
 
-from capctl.attention import STALE_COLUMNS
+from capctl.query.attention import STALE_COLUMNS
 
 RULE = "─"
 

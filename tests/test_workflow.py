@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from capctl.yamlio import load_safe
+from capctl.yaml.safe import load_safe
 from tests.conftest import REPO, chapter_repository, git
 
 WORKFLOW = REPO / ".github" / "workflows" / "data.yml"

@@ -22,7 +22,7 @@ from capctl.problems import CapctlError
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from capctl.store import DataSet
+    from capctl.store.dataset import DataSet
 
 
 @dataclass
@@ -54,7 +54,7 @@ class State:
 
     def data_dir(self) -> Path:
         """The one data folder this command works on."""
-        from capctl.discover import find_data
+        from capctl.store.discover import find_data
 
         if len(self.data_dirs) > 1:
             raise CapctlError("this command works on one data folder: give --data once")
@@ -62,7 +62,7 @@ class State:
 
     def load(self) -> DataSet:
         """The data folder, with a progress bar on a terminal's stderr when reading it is slow."""
-        from capctl.store import load
+        from capctl.store.load import load
 
         folder = self.data_dir()
         # Asked of sys.stderr unless a console was injected: loading Rich only to learn that costs start-up time.

@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     import datetime as dt
     from enum import StrEnum
 
-    from capctl.capture import Draft
-    from capctl.models import Record
-    from capctl.store import DataSet
+    from capctl.edit.new import Draft
+    from capctl.models.records import Record
+    from capctl.store.dataset import DataSet
 
 INTERACTIVE_ENV = "CAPCTL_INTERACTIVE"
 
@@ -164,7 +164,7 @@ def editor() -> str:
 
 def pick(records: list[Record], what: str) -> Record | None:
     """Choose one of several records by number; 0 chooses none."""
-    from capctl.resolve import describe
+    from capctl.query.resolve import describe
 
     typer.echo(f"  {what}: several match:", err=True)
     for i, record in enumerate(records, 1):
@@ -179,7 +179,7 @@ def pick(records: list[Record], what: str) -> Record | None:
 def ref(data: DataSet, typed: str, kinds: Iterable[RecordKind], what: str) -> Record:
     """The record a REF means. Several matches: the organizer chooses at a terminal; without one,
     as for an unknown name, it is a usage error listing the closest."""
-    from capctl.resolve import find, resolve
+    from capctl.query.resolve import find, resolve
 
     kinds = list(kinds)
     if interactive():
@@ -214,7 +214,7 @@ def one_ref(data: DataSet, question: str, kinds: Iterable[RecordKind]) -> Record
     """A record named at a prompt, or None for a blank answer: matched by id, name or alias
     (case and accents ignored, close spellings too), completed with Tab, a short list to choose
     from when several match; asked again when nothing matches."""
-    from capctl.resolve import closest, describe, find, fuzzy, names_and_ids
+    from capctl.query.resolve import closest, describe, find, fuzzy, names_and_ids
 
     kinds = list(kinds)
     with completing(names_and_ids(data, kinds)):
@@ -247,7 +247,7 @@ def completing(options: list[str]) -> Iterator[None]:
     except ImportError:  # pragma: no cover - Windows without pyreadline
         yield
         return
-    from capctl.resolve import complete
+    from capctl.query.resolve import complete
 
     found: list[str] = []
 
@@ -273,7 +273,7 @@ def completing(options: list[str]) -> Iterator[None]:
 def duplicates(draft: Draft, allow: bool) -> None:
     """Stop before adding a record whose name another of its kind already has, unless allowed:
     the organizer is asked at a terminal; otherwise it is a usage error."""
-    from capctl.resolve import describe
+    from capctl.query.resolve import describe
 
     if not draft.same_name or allow:
         return
@@ -297,7 +297,7 @@ def _nothing_written() -> int:
 def finish(data: DataSet, draft: Draft, *, dry_run: bool = False, review: bool = False) -> None:
     """Write a checked draft and say where, with a hint for committing it; or, for a dry run,
     print the file it would write. ``review`` shows the record and asks first."""
-    from capctl.capture import write
+    from capctl.edit.new import write
 
     for warning in draft.warnings:
         typer.echo(f"warning: {warning}", err=True)

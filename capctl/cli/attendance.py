@@ -12,8 +12,8 @@ from capctl.cli.output import Format
 from capctl.vocab import RecordKind
 
 if TYPE_CHECKING:
-    from capctl.attendance import Plan
-    from capctl.store import DataSet
+    from capctl.importers.attendance import Plan
+    from capctl.store.dataset import DataSet
 
 app = typer.Typer(help="Import sign-in sheets into engagements.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -50,15 +50,15 @@ def import_(
     number of different names on the sheet, unless it is already higher.
     Importing the same sheet again changes nothing.
     """
-    from capctl import attendance
     from capctl.cli import ask
-    from capctl.models import Engagement
+    from capctl.importers import attendance, sheets
+    from capctl.models.records import Engagement
 
     state = ctx.obj
     data = state.load()
     found = ask.ref(data, engagement, [RecordKind.engagements], "ENGAGEMENT")
     assert isinstance(found, Engagement)
-    read = attendance.read_sheet(sheet)
+    read = sheets.read_sheet(sheet)
     typer.echo(_describe_sheet(read), err=True)
     choices: dict[int, str | None] = {}
     proposal_plan = _plan(state, data, found, read, create, choices)
@@ -99,10 +99,10 @@ def _plan(
     state: object, data: DataSet, found: object, read: object, create: bool, choices: dict[int, str | None]
 ) -> Plan:
     """Match the rows, with a progress bar on standard error for long sheets at a terminal."""
-    from capctl import attendance
-    from capctl.models import Engagement
+    from capctl.importers import attendance, sheets
+    from capctl.models.records import Engagement
 
-    assert isinstance(found, Engagement) and isinstance(read, attendance.Sheet)
+    assert isinstance(found, Engagement) and isinstance(read, sheets.Sheet)
     console = state.err()  # type: ignore[attr-defined]
     if not console.is_terminal or len(read.rows) < 50:
         return attendance.plan(data, found, read, create, choices)
@@ -114,7 +114,7 @@ def _plan(
 
 
 def _describe_sheet(sheet: object) -> str:
-    from capctl.attendance import Sheet
+    from capctl.importers.sheets import Sheet
 
     assert isinstance(sheet, Sheet)
     separator = {",": "commas", ";": "semicolons", "\t": "tabs"}[sheet.delimiter]

@@ -38,7 +38,7 @@ def check(
     """
     if base is not None and not changed:
         raise CapctlError("--base goes with --changed")
-    from capctl.store import leftover_temporaries
+    from capctl.store.load import leftover_temporaries
 
     state = ctx.obj
     summary = ""

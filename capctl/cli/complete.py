@@ -29,7 +29,7 @@ def complete_ref(*kinds: RecordKind) -> Callable[[typer.Context, str], list[str]
     wanted = kinds or tuple(RecordKind)
 
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        from capctl.discover import find_data
+        from capctl.store.discover import find_data
         from capctl.text import fold
 
         try:

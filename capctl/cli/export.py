@@ -37,8 +37,8 @@ def export(
     """
     from capctl.cli.output import load, progress_bar
     from capctl.dates import today
-    from capctl.export import ExportFormat
-    from capctl.export import export as write_export
+    from capctl.export.tables import ExportFormat
+    from capctl.export.write import export as write_export
 
     state = ctx.obj
     data = load(state)

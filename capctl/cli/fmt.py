@@ -29,20 +29,20 @@ def fmt(
     Exit status: 0 when every file is canonical (or was rewritten), 1 when --check finds a file to change
     or a file cannot be formatted, 2 for a usage error.
     """
-    from capctl import fmt as formatting
+    from capctl.store import fmt
 
     if paths:
-        targets, problems = formatting.targets_of(paths)
+        targets, problems = fmt.targets_of(paths)
     else:
-        targets, problems = formatting.data_folder_targets(ctx.obj.data_dir()), []
-    outcome = formatting.format_targets(targets)
+        targets, problems = fmt.data_folder_targets(ctx.obj.data_dir()), []
+    outcome = fmt.format_targets(targets)
     problems = sorted([*problems, *outcome.problems], key=lambda p: (p.path, p.line or 0, p.message))
     changed = outcome.changed
     for formatted in changed:
         if check:
             typer.echo(formatted.diff(), nl=False)
         else:
-            formatting.write(formatted)
+            fmt.write(formatted)
             typer.echo(f"reformatted {formatted.target.shown}", err=True)
     for problem in problems:
         typer.echo(str(problem), err=True)

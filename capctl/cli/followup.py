@@ -35,8 +35,8 @@ def done(
     """
     from capctl.cli import ask
     from capctl.dates import parse_date, today
-    from capctl.models import Engagement
-    from capctl.updates import follow_up_done, open_follow_ups
+    from capctl.edit.update import follow_up_done, open_follow_ups
+    from capctl.models.records import Engagement
 
     data = ctx.obj.load()
     found = ask.ref(data, engagement, [RecordKind.engagements], "ENGAGEMENT")

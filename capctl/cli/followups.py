@@ -26,10 +26,10 @@ def followups(
 
     Mark one done with `capctl followup done ENGAGEMENT N`.
     """
-    from capctl import activity, attention
     from capctl.cli.output import load, print_csv, print_json, print_table
     from capctl.dates import today
-    from capctl.resolve import resolve
+    from capctl.query import activity, attention
+    from capctl.query.resolve import resolve
 
     state = ctx.obj
     data = load(state)

@@ -14,7 +14,7 @@ def init(
 
     Refuses a folder that already holds records.
     """
-    from capctl.chapter import init_folder
+    from capctl.store.chapter import init_folder
 
     created = init_folder(folder)
     for path in created:

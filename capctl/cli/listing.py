@@ -82,13 +82,14 @@ def list_(
     Engagements and testimonies come newest first, everything else by name. JSON and CSV carry every field
     (docs/listing.md gives the columns); the table shows the ones to scan.
     """
-    from capctl import query
     from capctl.cli.output import load, print_csv, print_json, print_table
     from capctl.dates import parse_date, today
+    from capctl.query import listing as query_listing
+    from capctl.query import summary
 
     state = ctx.obj
-    record_kind = query.parse_kind(what)
-    options = query.ListOptions(
+    record_kind = query_listing.parse_kind(what)
+    options = query_listing.ListOptions(
         since=None if since is None else parse_date(since, "--since"),
         until=None if until is None else parse_date(until, "--until"),
         kind=kind,
@@ -104,13 +105,13 @@ def list_(
         limit=limit,
     )
     data = load(state)
-    listing = query.list_records(data, record_kind, options, today())
+    listing = query_listing.list_records(data, record_kind, options, today())
     if fmt is Format.json:
         print_json(listing.rows())
     elif fmt is Format.csv:
-        print_csv(query.columns(record_kind), listing.rows())
+        print_csv(query_listing.columns(record_kind), listing.rows())
     elif listing.records:
-        print_table(state, query.summary_table(listing))
+        print_table(state, summary.summary_table(listing))
         shown = len(listing.records)
         more = f" of {listing.total}" if shown < listing.total else ""
         state.err().print(f"{shown}{more} {record_kind.value if shown != 1 else record_kind.singular}")

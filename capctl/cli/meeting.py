@@ -9,8 +9,8 @@ from capctl.problems import CapctlError
 from capctl.vocab import EngagementKind, RecordKind, Topic
 
 if TYPE_CHECKING:
-    from capctl.capture import FollowUpInput
-    from capctl.store import DataSet
+    from capctl.edit.meeting import FollowUpInput
+    from capctl.store.dataset import DataSet
 
 app = typer.Typer(
     help="Log a meeting, call, training, hearing or any other engagement.",
@@ -99,7 +99,7 @@ def add(
     who = [*(official or []), *(person or []), *(partner or [])]
     prompting = ask.interactive() and not title and not who
 
-    from capctl.capture import MeetingInput, meeting_title, new_engagement
+    from capctl.edit.meeting import MeetingInput, meeting_title, new_engagement
 
     meeting = MeetingInput(
         date=parse_date(date, "--date") if date else today(),
@@ -144,9 +144,9 @@ def add(
 
 def _follow_ups(data: DataSet, tasks: list[str], owner: str | None, due: str | None) -> list[FollowUpInput]:
     """``--follow-up`` values, each ``TASK`` or ``TASK | OWNER | DUE``, with --owner and --due for the rest."""
-    from capctl.capture import FollowUpInput
     from capctl.cli import ask
     from capctl.dates import parse_date
+    from capctl.edit.meeting import FollowUpInput
 
     found: list[FollowUpInput] = []
     for text in tasks:
@@ -168,8 +168,8 @@ def _follow_ups(data: DataSet, tasks: list[str], owner: str | None, due: str | N
 
 def _ask_follow_ups(data: DataSet) -> list[FollowUpInput]:
     """Follow-ups one by one: the task, who does it, when it is due."""
-    from capctl.capture import FollowUpInput
     from capctl.cli import ask
+    from capctl.edit.meeting import FollowUpInput
 
     found: list[FollowUpInput] = []
     while True:

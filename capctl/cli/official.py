@@ -34,8 +34,8 @@ def add(
     from the name unless --id is given; an official whose name another already
     has is refused (asked in a terminal) unless --allow-duplicate.
     """
-    from capctl.capture import new_official
     from capctl.cli import ask
+    from capctl.edit.new import new_official
 
     data = ctx.obj.load()
     if not office:
@@ -97,14 +97,15 @@ def import_(
     conflict (--overwrite FIELD replaces it). People without a current role are skipped unless
     --include-retired. Exit status: 0, or 1 when a file cannot be read (then nothing is written).
     """
-    from capctl import openstates as os_import
     from capctl.cli.output import progress_bar
     from capctl.dates import today
+    from capctl.importers import openstates as os_import
+    from capctl.importers import openstates_files
 
     state = ctx.obj
     state.data_dir()  # a wrong --data is named before anything is read
     with progress_bar(state, "reading") as advance:
-        people, problems = os_import.read_folder(
+        people, problems = openstates_files.read_folder(
             openstates, lambda done, total: advance("Open States person files", done, total)
         )
     if problems:
@@ -118,7 +119,7 @@ def import_(
         data,
         people,
         today(),
-        cities=os_import.jurisdiction_names(openstates),
+        cities=openstates_files.jurisdiction_names(openstates),
         jurisdictions=jurisdiction or [],
         districts=district or [],
         include_retired=include_retired,
@@ -135,9 +136,9 @@ def import_(
 
 
 def _print_import(state: Any, plan: Any, data: Any, dry_run: bool) -> None:
-    from capctl import openstates as os_import
     from capctl.cli.output import print_table
-    from capctl.query import Table
+    from capctl.importers import openstates as os_import
+    from capctl.query.summary import Table
 
     rows = [
         [o.action if not dry_run else f"would be {o.action}", o.record_id or "", o.name, os_import.what(o)]

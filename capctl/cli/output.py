@@ -17,8 +17,8 @@ import typer
 
 if TYPE_CHECKING:
     from capctl.cli import State
-    from capctl.query import Table
-    from capctl.store import DataSet
+    from capctl.query.summary import Table
+    from capctl.store.dataset import DataSet
 
 
 class Format(StrEnum):
@@ -63,7 +63,7 @@ def csv_text(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 def print_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:
     """Rows of JSON-ready values as CSV: lists and mappings as JSON text, nothing as an empty cell."""
-    from capctl.query import csv_cell
+    from capctl.query.listing import csv_cell
 
     typer.echo(csv_text(columns, ([csv_cell(r.get(c)) for c in columns] for r in rows)), nl=False)
 

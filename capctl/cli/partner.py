@@ -35,9 +35,9 @@ def add(
     (asked in a terminal) unless --allow-duplicate. DATE is YYYY-MM-DD, today or
     yesterday.
     """
-    from capctl.capture import new_partner
     from capctl.cli import ask
     from capctl.dates import parse_date
+    from capctl.edit.new import new_partner
 
     data = ctx.obj.load()
     draft = new_partner(
@@ -74,8 +74,8 @@ def status(
     """
     from capctl.cli import ask
     from capctl.dates import parse_date, today
-    from capctl.models import Partner
-    from capctl.updates import partner_status
+    from capctl.edit.update import partner_status
+    from capctl.models.records import Partner
 
     data = ctx.obj.load()
     partner = ask.ref(data, ref, [RecordKind.partners], "REF")

@@ -46,8 +46,8 @@ def add(
     (asked in a terminal) unless --allow-duplicate. REF and OFFICIAL are an id,
     a name or an alias.
     """
-    from capctl.capture import new_person
     from capctl.cli import ask
+    from capctl.edit.new import new_person
 
     data = ctx.obj.load()
     draft = new_person(

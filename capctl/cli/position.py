@@ -39,8 +39,8 @@ def set_(
     """
     from capctl.cli import ask
     from capctl.dates import parse_date, today
-    from capctl.models import Official, Priority
-    from capctl.updates import official_position
+    from capctl.edit.update import official_position
+    from capctl.models.records import Official, Priority
 
     data = ctx.obj.load()
     found_priority = ask.ref(data, priority, [RecordKind.priorities], "PRIORITY")

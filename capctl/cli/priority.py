@@ -36,9 +36,9 @@ def add(
     --partner (repeatable) names the partners carrying the --strategy.
     Officials' stances are added with `capctl position set`.
     """
-    from capctl.capture import new_priority
     from capctl.cli import ask
     from capctl.dates import parse_date
+    from capctl.edit.new import new_priority
 
     data = ctx.obj.load()
     draft = new_priority(

@@ -12,7 +12,7 @@ from capctl.vocab import ReportFormat
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from capctl.report import Report
+    from capctl.report.parts import Report
 
 TEXT_FILE_WIDTH = 100
 """Columns of a text report written to a file."""
@@ -75,8 +75,8 @@ def report(
     when the data has errors (those records are left out).
     """
     from capctl.dates import parse_date
-    from capctl.discover import expand_chapters, find_data
-    from capctl.report import load_and_build
+    from capctl.report.build import load_and_build
+    from capctl.store.discover import expand_chapters, find_data
 
     state = ctx.obj
     day = parse_date(as_of, "--as-of") if as_of is not None else None
@@ -88,19 +88,19 @@ def report(
     with state.err().status("Building the report…"):
         built = load_and_build(folders, day, public, state.cache())
     if compare is not None:
-        from capctl import compare as comparing
+        from capctl.report import compare as report_compare
 
         with state.err().status(f"Building the report at {compare}…"):
-            comparison = comparing.with_base(folders[0], built, compare)
+            comparison = report_compare.with_base(folders[0], built, compare)
         summary = (
-            json.dumps(comparing.to_json(comparison), ensure_ascii=False, indent=2) + "\n"
+            json.dumps(report_compare.to_json(comparison), ensure_ascii=False, indent=2) + "\n"
             if fmt is ReportFormat.json
-            else comparing.to_markdown(comparison)
+            else report_compare.to_markdown(comparison)
         )
         _deliver(state, summary, output, force)
         return
     if explain is not None:
-        from capctl.report import report_line
+        from capctl.report.words import report_line
 
         report_line(built, explain)  # an unknown metric is a usage error before anything is printed
     text = _render(built, fmt, explain, None if output is not None else state.out())
@@ -126,7 +126,7 @@ def _check_compare(folders: list[Path], fmt: ReportFormat, explain: str | None) 
 def _deliver(state: Any, text: str | None, output: Path | None, force: bool) -> None:
     """Write ``text`` to ``output`` (never over a file unless ``force``), else to the screen."""
     if output is not None:
-        from capctl.store import replace_atomic, write_exclusive
+        from capctl.store.write import replace_atomic, write_exclusive
 
         (replace_atomic if force and output.exists() else write_exclusive)(output, text or "")
         state.err().print(f"wrote {output}")
@@ -136,24 +136,24 @@ def _deliver(state: Any, text: str | None, output: Path | None, force: bool) -> 
 
 def _render(built: Report, fmt: ReportFormat, explain: str | None, screen: Console | None) -> str | None:
     """The report as text in ``fmt``; None when it went to the ``screen`` console already."""
-    from capctl.report import explain_json, to_json
+    from capctl.report.jsonform import explain_json, to_json
 
     if fmt is ReportFormat.json:
         document = explain_json(built, explain) if explain else to_json(built)
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if fmt is ReportFormat.markdown:
-        from capctl.report_markdown import explain_markdown, render_markdown
+        from capctl.report.markdown import explain_markdown, render_markdown
 
         return explain_markdown(built, explain) if explain else render_markdown(built)
     if fmt is ReportFormat.html:
-        from capctl.report_html import render_html
+        from capctl.report.html import render_html
 
         return render_html(built, explain)
     import io
 
     from rich.console import Console
 
-    from capctl.cli.report_text import print_explain, print_report
+    from capctl.report.text import print_explain, print_report
 
     console = screen or Console(file=io.StringIO(), width=TEXT_FILE_WIDTH, color_system=None, highlight=False)
     if explain:

@@ -33,9 +33,9 @@ def add(
     --kind and at least one --language are asked for in a terminal, required
     otherwise.
     """
-    from capctl.capture import new_resource
     from capctl.cli import ask
     from capctl.dates import parse_date
+    from capctl.edit.new import new_resource
 
     data = ctx.obj.load()
     if kind is None:

@@ -27,8 +27,8 @@ def schema(
     (# yaml-language-server: $schema=...) to check and complete fields as you type. Files already
     up to date are left alone.
     """
-    from capctl.schema import write_schemas
-    from capctl.store import SCHEMAS_FOLDER
+    from capctl.store.files import SCHEMAS_FOLDER
+    from capctl.store.schema import write_schemas
 
     folder = output if output is not None else ctx.obj.data_dir() / SCHEMAS_FOLDER
     if folder.exists() and not folder.is_dir():

@@ -17,20 +17,20 @@ def search(
     """Find TEXT in names, aliases, titles, notes, descriptions, strategies and follow-ups, ignoring case and
     accents ("martinez" finds "Martínez"). Each hit shows its record and the line that matches.
     """
-    from capctl import query
     from capctl.cli.output import load, print_csv, print_json, print_table
+    from capctl.query import search, summary
 
     state = ctx.obj
     phrase = " ".join(text)
     data = load(state)
-    hits = query.search(data, phrase)
+    hits = search.search(data, phrase)
     rows = [hit.as_row() for hit in hits]
     if fmt is Format.json:
         print_json(rows)
     elif fmt is Format.csv:
-        print_csv(query.SEARCH_COLUMNS, rows)
+        print_csv(search.SEARCH_COLUMNS, rows)
     elif rows:
-        print_table(state, query.Table(query.SEARCH_COLUMNS, [list(r.values()) for r in rows]))
+        print_table(state, summary.Table(search.SEARCH_COLUMNS, [list(r.values()) for r in rows]))
         state.err().print(f"{len(rows)} matching line{'s' * (len(rows) != 1)}")
     else:
         state.err().print(f"nothing matches {phrase!r}")

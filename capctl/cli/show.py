@@ -24,8 +24,8 @@ def show(
     """
     from capctl.cli.output import load, print_json, print_table
     from capctl.dates import today
-    from capctl.profile import profile
-    from capctl.resolve import resolve
+    from capctl.query.profile import profile
+    from capctl.query.resolve import resolve
 
     state = ctx.obj
     data = load(state)

@@ -31,9 +31,9 @@ def stale(
 
     Any engagement involving a record resets its clock; a staffer's meeting counts for their official.
     """
-    from capctl import activity, attention
     from capctl.cli.output import load, print_csv, print_json, print_table
     from capctl.dates import today
+    from capctl.query import activity, attention
     from capctl.vocab import RecordKind
 
     state = ctx.obj

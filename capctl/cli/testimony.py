@@ -49,10 +49,10 @@ def add(
     Without --consent, `capctl check` warns until consent is recorded. In a
     terminal, a missing --person or text is asked for; otherwise it is an error.
     """
-    from capctl.capture import new_testimony
     from capctl.cli import ask
     from capctl.dates import parse_date, today
-    from capctl.models import Person
+    from capctl.edit.new import new_testimony
+    from capctl.models.records import Person
 
     data = ctx.obj.load()
     if person is None:

@@ -1,0 +1,298 @@
+"""The whole data set for analysts: SQLite, a folder of CSV files, or one JSON file.
+
+SQLite and CSV hold the same tables: one per kind of record, plus link tables for
+what a record lists (engagement_partners, follow_ups, positions...), with foreign
+keys so that joins work in Datasette, DuckDB or a spreadsheet. Lists of plain values
+(aliases, tags, languages, districts, links) stay in their row as JSON text. JSON holds
+the records whole, as ``capctl list --format json`` prints them.
+
+``public`` leaves out every personal field (:func:`capctl.models.personal_fields`);
+a testimony's text and file are kept only when its consent is public.
+
+Nothing is written into the data folder, and the export appears at its path whole or
+not at all: it is built beside the path, then renamed into place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from capctl import __version__
+from capctl.models.records import MODELS, Engagement, Official, Partner, Priority, Record, Testimony, personal_fields
+from capctl.query.listing import Context, columns, row
+from capctl.store.dataset import DataSet
+from capctl.vocab import RecordKind
+
+EXPORT_VERSION = 1
+"""Bumped when a table or column changes meaning; SQLite carries it as ``PRAGMA user_version``."""
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+    sqlite = "sqlite"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str = "TEXT"
+    references: str | None = None  # a table whose ``id`` this column holds
+
+
+@dataclass
+class ExportTable:
+    name: str
+    columns: list[Column]
+    primary_key: list[str]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    composite_keys: list[tuple[list[str], str, list[str]]] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+LINKED: dict[RecordKind, set[str]] = {
+    RecordKind.partners: {"status_history", "contacts"},
+    RecordKind.officials: {"offices"},
+    RecordKind.engagements: {"partners", "officials", "people", "priorities", "follow_ups"},
+    RecordKind.priorities: {"strategies", "positions"},
+    RecordKind.testimonies: {"consent"},
+}
+"""Fields of each kind that go to link tables rather than a column."""
+
+REFERENCES: dict[str, str] = {
+    "affiliation": "partners",
+    "works_for": "officials",
+    "person": "people",
+    "partner": "partners",
+}
+"""Columns of record tables that hold another record's id."""
+
+INTEGERS = {"headcount", "number", "strategy_number"}
+
+ORDER = [
+    RecordKind.partners,
+    RecordKind.officials,
+    RecordKind.people,
+    RecordKind.priorities,
+    RecordKind.resources,
+    RecordKind.engagements,
+    RecordKind.testimonies,
+]
+"""Tables that others point to come first."""
+
+
+def hidden_fields(record: Record) -> set[str]:
+    """The fields of a record that a public export leaves out."""
+    hidden = personal_fields(type(record))
+    if isinstance(record, Testimony):
+        if record.public:
+            hidden -= {"text", "file", "title"}  # the person agreed to publish it
+        else:
+            hidden.add("person")  # people are published, but not who said what without consent
+    return hidden
+
+
+def withheld_ids(data: DataSet) -> dict[str, str]:
+    """Public ids for testimonies without public consent, numbered as the public report numbers
+    them: their own ids often name the speaker."""
+    private = sorted((t for t in data.typed(Testimony) if not t.public), key=lambda t: (t.date, t.id))
+    return {t.id: f"testimony-withheld-{i}" for i, t in enumerate(private, 1)}
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return value
+
+
+def build_tables(data: DataSet, as_of: dt.date, public: bool) -> list[ExportTable]:
+    """Every table of the export, parents before the tables that point to them."""
+    context = Context(data, as_of)
+    out: list[ExportTable] = [_meta(data, as_of, public), _districts(data)]
+    links: list[ExportTable] = []
+    for kind in ORDER:
+        out.append(_records_table(data, kind, context, public))
+    links.append(_link(data, "partner_statuses", Partner, "partner_id", _statuses))
+    links.append(_link(data, "partner_contacts", Partner, "partner_id", _contacts))
+    links.append(_link(data, "official_offices", Official, "official_id", _offices))
+    links.append(_link(data, "strategies", Priority, "priority_id", _strategies))
+    links.append(_strategy_partners(data))
+    links.append(_link(data, "positions", Priority, "priority_id", _positions))
+    for name, ref in (
+        ("partners", "partner"),
+        ("officials", "official"),
+        ("people", "person"),
+        ("priorities", "priority"),
+    ):
+        links.append(_engagement_link(data, name, ref))
+    links.append(_link(data, "follow_ups", Engagement, "engagement_id", _follow_ups))
+    return out + links
+
+
+def _meta(data: DataSet, as_of: dt.date, public: bool) -> ExportTable:
+    table = ExportTable("meta", [Column("key"), Column("value")], ["key"])
+    facts = {
+        "chapter": data.settings.chapter if data.settings else "",
+        "as_of": as_of.isoformat(),
+        "public": "true" if public else "false",
+        "export_version": str(EXPORT_VERSION),
+        "capctl_version": __version__,
+    }
+    table.rows = [{"key": k, "value": v} for k, v in facts.items()]
+    return table
+
+
+def _districts(data: DataSet) -> ExportTable:
+    table = ExportTable("districts", [Column("id"), Column("name"), Column("areas")], ["id"])
+    for district in data.settings.districts if data.settings else []:
+        table.rows.append({"id": district.id, "name": district.name, "areas": _cell(district.areas)})
+    return table
+
+
+def _record_columns(kind: RecordKind, public: bool) -> list[Column]:
+    hidden = personal_fields(MODELS[kind]) if public and kind is not RecordKind.testimonies else set()
+    names: list[str] = []
+    for name in columns(kind):
+        if name == "last_contact" or name in hidden:
+            continue
+        if name == "consent":
+            names += ["consent_scope", "consent_date", "consent_note"]
+        elif name not in LINKED.get(kind, set()):
+            names.append(name)
+    return [Column(n, "INTEGER" if n in INTEGERS else "TEXT", REFERENCES.get(n)) for n in names]
+
+
+def _records_table(data: DataSet, kind: RecordKind, context: Context, public: bool) -> ExportTable:
+    table = ExportTable(kind.value, _record_columns(kind, public), ["id"])
+    withheld = withheld_ids(data) if public and kind is RecordKind.testimonies else {}
+    for record in data.typed(MODELS[kind]):
+        values = row(record, context)
+        values["id"] = withheld.get(record.id, record.id)
+        hidden = hidden_fields(record) if public else set()
+        if isinstance(record, Testimony):
+            consent = record.consent
+            values["consent_scope"] = consent.scope.value if consent else None
+            values["consent_date"] = consent.date.isoformat() if consent and consent.date else None
+            values["consent_note"] = consent.note if consent else None
+        table.rows.append({c: None if c in hidden else _cell(values.get(c)) for c in table.names})
+    return table
+
+
+Rows = Callable[[Any], Iterator[dict[str, Any]]]
+
+
+def _link(data: DataSet, name: str, model: type[Record], parent: str, rows: Rows) -> ExportTable:
+    table = ExportTable(name, _SPECS[name], _KEYS[name])
+    for record in data.typed(model):
+        table.rows.extend({parent: record.id, **r} for r in rows(record))
+    return table
+
+
+def _statuses(partner: Partner) -> Iterator[dict[str, Any]]:
+    for i, change in enumerate(partner.status_history, 1):
+        yield {"number": i, "status": change.status.value, "date": change.date.isoformat(), "note": change.note}
+
+
+def _contacts(partner: Partner) -> Iterator[dict[str, Any]]:
+    for person in dict.fromkeys(partner.contacts):
+        yield {"person_id": person}
+
+
+def _offices(official: Official) -> Iterator[dict[str, Any]]:
+    for i, office in enumerate(official.offices, 1):
+        yield {"number": i, **office.model_dump(mode="json")}
+
+
+def _strategies(priority: Priority) -> Iterator[dict[str, Any]]:
+    for i, strategy in enumerate(priority.strategies, 1):
+        yield {"number": i, "summary": strategy.summary}
+
+
+def _positions(priority: Priority) -> Iterator[dict[str, Any]]:
+    for i, position in enumerate(priority.positions, 1):
+        yield {
+            "number": i,
+            "official_id": position.official,
+            "stance": position.stance.value,
+            "date": None if position.date is None else position.date.isoformat(),
+            "source": position.source,
+        }
+
+
+def _follow_ups(engagement: Engagement) -> Iterator[dict[str, Any]]:
+    for i, follow_up in enumerate(engagement.follow_ups, 1):
+        yield {
+            "number": i,
+            "task": follow_up.task,
+            "owner_id": follow_up.owner,
+            "due": None if follow_up.due is None else follow_up.due.isoformat(),
+            "done": None if follow_up.done is None else follow_up.done.isoformat(),
+        }
+
+
+def _strategy_partners(data: DataSet) -> ExportTable:
+    table = ExportTable(
+        "strategy_partners",
+        _SPECS["strategy_partners"],
+        _KEYS["strategy_partners"],
+        composite_keys=[(["priority_id", "strategy_number"], "strategies", ["priority_id", "number"])],
+    )
+    for priority in data.typed(Priority):
+        for i, strategy in enumerate(priority.strategies, 1):
+            for partner in dict.fromkeys(strategy.partners):
+                table.rows.append({"priority_id": priority.id, "strategy_number": i, "partner_id": partner})
+    return table
+
+
+def _engagement_link(data: DataSet, name: str, ref: str) -> ExportTable:
+    table_name = f"engagement_{name}"
+    table = ExportTable(table_name, _SPECS[table_name], ["engagement_id", f"{ref}_id"])
+    for engagement in data.typed(Engagement):
+        for target in dict.fromkeys(getattr(engagement, name)):
+            table.rows.append({"engagement_id": engagement.id, f"{ref}_id": target})
+    return table
+
+
+def _c(name: str, references: str | None = None) -> Column:
+    return Column(name, "INTEGER" if name in INTEGERS else "TEXT", references)
+
+
+_SPECS: dict[str, list[Column]] = {
+    "partner_statuses": [_c("partner_id", "partners"), _c("number"), _c("status"), _c("date"), _c("note")],
+    "partner_contacts": [_c("partner_id", "partners"), _c("person_id", "people")],
+    "official_offices": [
+        _c("official_id", "officials"), _c("number"), _c("classification"), _c("address"), _c("phone"), _c("fax"),
+    ],
+    "strategies": [_c("priority_id", "priorities"), _c("number"), _c("summary")],
+    "strategy_partners": [_c("priority_id", "priorities"), _c("strategy_number"), _c("partner_id", "partners")],
+    "positions": [
+        _c("priority_id", "priorities"), _c("number"), _c("official_id", "officials"), _c("stance"), _c("date"),
+        _c("source"),
+    ],
+    "engagement_partners": [_c("engagement_id", "engagements"), _c("partner_id", "partners")],
+    "engagement_officials": [_c("engagement_id", "engagements"), _c("official_id", "officials")],
+    "engagement_people": [_c("engagement_id", "engagements"), _c("person_id", "people")],
+    "engagement_priorities": [_c("engagement_id", "engagements"), _c("priority_id", "priorities")],
+    "follow_ups": [
+        _c("engagement_id", "engagements"), _c("number"), _c("task"), _c("owner_id", "people"), _c("due"), _c("done"),
+    ],
+}  # fmt: skip
+"""The link tables' columns, in their documented order."""
+
+_KEYS: dict[str, list[str]] = {
+    "partner_statuses": ["partner_id", "number"],
+    "partner_contacts": ["partner_id", "person_id"],
+    "official_offices": ["official_id", "number"],
+    "strategies": ["priority_id", "number"],
+    "strategy_partners": ["priority_id", "strategy_number", "partner_id"],
+    "positions": ["priority_id", "number"],
+    "follow_ups": ["engagement_id", "number"],
+}

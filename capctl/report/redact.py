@@ -1,0 +1,237 @@
+"""``--public`` redaction: names of people found in free text are withheld."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from capctl.models.records import Person, Testimony
+from capctl.report.metrics import Evidence
+from capctl.report.parts import Chapter
+from capctl.store.dataset import DataSet
+from capctl.text import fold, slugify
+
+# --- published reports ------------------------------------------------------------
+
+WITHHELD = "withheld"
+
+
+class _Redactor:
+    """Leaves personal data out of a published report.
+
+    The report never carries emails, phones, addresses or testimony text. Here
+    follow: the names (and aliases) of people, wherever a title or an id repeats
+    them, and the ids and titles of testimonies without public consent.
+    """
+
+    def __init__(self, datasets: Sequence[DataSet]) -> None:
+        names = {name for data in datasets for person in data.typed(Person) for name in person.names()}
+        # One pass each, longest first, so that "María Martínez" goes before an alias "María".
+        ordered = sorted((n for n in names if len(fold(n)) >= 2), key=len, reverse=True)
+        slugs = sorted({slugify(name) for name in ordered if len(slugify(name)) >= 3}, key=len, reverse=True)
+        self._names = _Matcher([(name, _units(name, _name_units(name))) for name in ordered])
+        self._slugs = _Matcher([(slug, _units(slug, [re.escape(ch) for ch in slug])) for slug in slugs])
+        self._done: dict[str, str] = {}
+
+    def text(self, value: str) -> str:
+        done = self._done.get(value)
+        if done is None:
+            done = self._slugs.sub(WITHHELD, self._names.sub(f"({WITHHELD})", value))
+            self._done[value] = done
+        return done
+
+    def chapter(self, chapter: Chapter, data: DataSet) -> Chapter:
+        private = [t for t in data.typed(Testimony) if not t.public]
+        private.sort(key=lambda t: (t.date, t.id))
+        hidden = {t.id: f"testimony-{WITHHELD}-{i}" for i, t in enumerate(private, 1)}
+
+        def testimony(item: Evidence) -> Evidence:
+            if item.id in hidden:
+                return dataclasses.replace(item, id=hidden[item.id], title="(title withheld: no public consent)")
+            # A testimony is often named after its speaker: even a first name alone goes.
+            record = data.records.get(item.id)
+            person = data.records.get(record.person) if isinstance(record, Testimony) else None
+            words = {w for name in (person.names() if person else []) for w in slugify(name).split("-") if len(w) >= 3}
+            for word in sorted(words, key=len, reverse=True):
+                pattern = re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", re.IGNORECASE)
+                item = dataclasses.replace(
+                    item, id=pattern.sub(WITHHELD, item.id), title=pattern.sub(WITHHELD, item.title)
+                )
+            return item
+
+        results = [
+            dataclasses.replace(r, evidence=[testimony(e) for e in r.evidence])
+            if r.metric.count.records == "testimonies"
+            else r
+            for r in chapter.results
+        ]
+        scrubbed: Chapter = self._scrub(dataclasses.replace(chapter, results=results))
+        return scrubbed
+
+    def _scrub(self, value: Any) -> Any:
+        if type(value) is str:  # not the enums, which are str too
+            return self.text(value)
+        if isinstance(value, list):
+            return [self._scrub(v) for v in value]
+        if isinstance(value, dict):
+            return {self._scrub(k): self._scrub(v) for k, v in value.items()}
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {
+                f.name: self._scrub(getattr(value, f.name))
+                for f in dataclasses.fields(value)
+                if f.name not in ("metric", "target", "window", "root", "metrics_sha256")
+            }
+            return dataclasses.replace(value, **changes)
+        return value
+
+
+def _name_units(name: str) -> list[str]:
+    """A name in any case, with or without its accents: one expression a character."""
+    parts = []
+    for ch in name:
+        if ch.isspace():
+            parts.append(r"\s+")
+        elif ch.isalpha():
+            parts.append("[" + re.escape("".join(sorted(_ALIKE.get(fold(ch), set()) | {ch}))) + "]")
+        else:
+            parts.append(re.escape(ch))
+    return parts
+
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+"""Runs of letters: a name's runs of letters match runs of the text whole (its ends are no letter or digit)."""
+
+Unit = str | int
+"""One character of a pattern (a regular expression matching one character), or a number of spaces."""
+
+
+class _Matcher:
+    """What one regular expression of alternatives would replace, the alternatives whole words
+    (neither letter nor digit on either side) in any case, with each alternative made of
+    ``units``: a character's expression, or ``n`` for ``\\s+`` n times.
+
+    A big coalition has thousands of names; one alternation of them all took 26 seconds
+    over a report. Here each alternative is looked up by the runs of letters it holds
+    (folded): a text lacking one of them cannot match it. The few that may are tried
+    where their first run starts, one character at a time, each character asked of the
+    regular expression engine once. At the same place the first alternative wins, as
+    in the alternation, and the leftmost match goes first.
+    """
+
+    def __init__(self, alternatives: list[tuple[str, list[Unit]]]) -> None:
+        self._units = [units for _, units in alternatives]
+        self._needs: list[frozenset[str]] = []
+        self._first: list[str | None] = []  # the first run's key when it starts the alternative
+        self._by_key: dict[str, list[int]] = {}
+        self._always: list[int] = []  # no run of letters to look them up by
+        for i, (source, _) in enumerate(alternatives):
+            runs = [_loose(run) for run in _TOKEN.findall(source)]
+            self._needs.append(frozenset(runs))
+            self._first.append(runs[0] if runs and _TOKEN.match(source) else None)
+            if runs:
+                self._by_key.setdefault(max(runs, key=len), []).append(i)
+            else:
+                self._always.append(i)
+        self._keys: dict[str, str] = {}
+        self._member: dict[tuple[str, str], bool] = {}
+
+    def sub(self, replacement: str, text: str) -> str:
+        runs = []
+        for found in _TOKEN.finditer(text):
+            run = found.group()
+            key = self._keys.get(run)
+            if key is None:
+                key = self._keys[run] = _loose(run)
+            runs.append((found.start(), key))
+        present = {key for _, key in runs}
+        candidates = [*self._always]
+        for key in present:
+            candidates.extend(i for i in self._by_key.get(key, ()) if self._needs[i] <= present)
+        if not candidates:
+            return text
+        matches = []
+        for i in candidates:
+            first = self._first[i]
+            # An alternative that starts with a letter starts where its first run does.
+            starts = [start for start, key in runs if key == first] if first is not None else range(len(text))
+            for start in starts:
+                end = self._match(self._units[i], text, start)
+                if end is not None:
+                    matches.append((start, i, end))
+        if not matches:
+            return text
+        matches.sort()
+        out = []
+        pos = 0
+        for start, _, end in matches:
+            if start >= pos:
+                out.append(text[pos:start])
+                out.append(replacement)
+                pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+    def _match(self, units: list[Unit], text: str, start: int) -> int | None:
+        """Where ``units`` matching at ``start`` as a whole word end, or None."""
+        if start > 0 and text[start - 1].isalnum():
+            return None
+        pos, size = start, len(text)
+        for unit in units:
+            if isinstance(unit, int):
+                spaces = pos
+                while pos < size and text[pos].isspace():
+                    pos += 1
+                if pos - spaces < unit:
+                    return None
+            elif pos < size and self._matches(unit, text[pos]):
+                pos += 1
+            else:
+                return None
+        if pos < size and text[pos].isalnum():
+            return None
+        return pos
+
+    def _matches(self, unit: str, ch: str) -> bool:
+        known = self._member.get((unit, ch))
+        if known is None:
+            known = self._member[unit, ch] = _unit_pattern(unit).fullmatch(ch) is not None
+        return known
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_pattern(unit: str) -> re.Pattern[str]:
+    return re.compile(unit, re.IGNORECASE)
+
+
+def _units(name: str, units: list[str]) -> list[Unit]:
+    """``units`` (one a character of ``name``) with each run of spaces as its length."""
+    found: list[Unit] = []
+    for ch, unit in zip(name, units, strict=True):
+        if ch.isspace():
+            if found and isinstance(found[-1], int):
+                found[-1] += 1
+            else:
+                found.append(1)
+        else:
+            found.append(unit)
+    return found
+
+
+def _loose(run: str) -> str:
+    """A run of letters folded so that whatever a name's letter matches (any case, any accent,
+    the letters ``re.IGNORECASE`` takes for one another) folds alike."""
+    decomposed = unicodedata.normalize("NFKD", run)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().translate(_SAME)
+
+
+_SAME = str.maketrans({"ı": "i"})
+"""Letters ``re.IGNORECASE`` takes for one another that folding keeps apart (it joins ``ſ`` and ``s``...)."""
+
+
+_ALIKE: dict[str, set[str]] = {}
+for _code in [*range(ord("A"), ord("Z") + 1), *range(ord("a"), ord("z") + 1), *range(0xC0, 0x250)]:
+    _ALIKE.setdefault(fold(chr(_code)), set()).add(chr(_code))

@@ -1,0 +1,163 @@
+"""Where records live: the data folder's files and folders, ids and the paths they give, reading a file's text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from capctl.models.records import ID_MAX_LENGTH, ID_PATTERN
+from capctl.problems import CapctlError
+from capctl.vocab import RecordKind
+from capctl.yaml import fast as fastyaml
+from capctl.yaml import safe
+
+SETTINGS_FILE = "capctl.yaml"
+METRICS_FILE = "metrics.yaml"
+SUFFIX = ".yaml"
+MAX_FILE_BYTES = 1_000_000
+"""Records are small; a larger file is refused before it is parsed."""
+ATTACHMENTS_FOLDER = "files"
+"""Testimony and resource files live here; capctl does not read them as records."""
+SCHEMAS_FOLDER = "schemas"
+"""JSON Schemas for editors (written by `capctl init` and `capctl schema`); not records either."""
+
+_ID_RE = __import__("re").compile(ID_PATTERN)
+
+
+def is_valid_id(value: str) -> bool:
+    return bool(_ID_RE.match(value)) and len(value) <= ID_MAX_LENGTH
+
+
+def display_path(root: Path, path: Path) -> str:
+    try:
+        return str(root / path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+# --- where records live ---------------------------------------------------
+
+
+def record_path(root: Path, kind: RecordKind, record_id: str, day: dt.date | None = None) -> Path:
+    """Where a record with this id lives. The id is checked first, so no id can leave ``root``."""
+    if not is_valid_id(record_id):
+        raise CapctlError(
+            f"{record_id!r} is not a valid id: use lowercase letters, digits and hyphens, "
+            f"at most {ID_MAX_LENGTH} characters, not starting with a hyphen"
+        )
+    if kind is RecordKind.engagements:
+        if day is None:
+            raise ValueError("an engagement's path needs its date")
+        return root / kind.value / f"{day.year:04d}" / f"{record_id}{SUFFIX}"
+    return root / kind.value / f"{record_id}{SUFFIX}"
+
+
+class RecordFile(NamedTuple):
+    """A file under a record folder: the kind its folder names (None: not a kind), its path,
+    that path under the data folder with ``/``, and its ``stat`` (None if it could not be read)."""
+
+    kind: RecordKind | None
+    path: Path
+    relative: str
+    stat: os.stat_result | None
+
+
+def record_files(root: Path) -> Iterator[tuple[RecordKind | None, Path]]:
+    """Every file under the record folders, with the kind its folder names (None: not a kind)."""
+    for found in record_entries(root):
+        yield found.kind, found.path
+
+
+def record_entries(root: Path) -> list[RecordFile]:
+    """Every file under the record folders, in path order; hidden files and folders, and the
+    attachments folder, are left out.
+
+    One ``scandir`` per folder and one ``stat`` per file: at 60,000 files this is a
+    good part of what a cached load costs.
+    """
+    kinds = {k.value: k for k in RecordKind}
+    found: list[RecordFile] = []
+    for entry in sorted(os.scandir(root), key=lambda e: e.name):
+        if entry.name.startswith(".") or entry.name in (ATTACHMENTS_FOLDER, SCHEMAS_FOLDER) or not entry.is_dir():
+            continue
+        kind = kinds.get(entry.name)
+        folders: dict[tuple[str, ...], Path] = {}
+        for parts, file_entry in sorted(_walk(entry.path, (entry.name,)), key=lambda item: item[0]):
+            try:
+                stat: os.stat_result | None = file_entry.stat()
+            except OSError:
+                stat = None
+            folder = folders.get(parts[:-1])
+            if folder is None:
+                folder = folders[parts[:-1]] = root.joinpath(*parts[:-1])
+            found.append(RecordFile(kind, _child(folder, parts[-1]), "/".join(parts), stat))
+    return found
+
+
+def _child(folder: Path, name: str) -> Path:
+    """``folder / name`` for a plain file name; Python 3.11 and 3.12 have a shortcut that skips parsing
+    the name again (a third of the cost of listing 60,000 files)."""
+    shortcut = getattr(folder, "_make_child_relpath", None)
+    return shortcut(name) if shortcut is not None else folder / name  # type: ignore[no-any-return]
+
+
+def _walk(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
+    # As Path.rglob: symbolic links to folders are not followed below the kind's folder, links to files are.
+    try:
+        with os.scandir(folder) as entries:
+            listed = list(entries)
+    except OSError:  # unreadable, or gone since it was listed
+        return
+    for entry in listed:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+            # As Path.is_file: a link that loops or cannot be followed is not a file.
+            is_file = not is_folder and entry.is_file()
+        except OSError:
+            continue
+        if is_folder:
+            yield from _walk(entry.path, (*parts, entry.name))
+        elif is_file:
+            yield (*parts, entry.name), entry
+
+
+def read_text(path: Path) -> str:
+    """A record file's text, or :class:`yamlio.YamlSyntaxError` saying why it cannot be one."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise safe.YamlSyntaxError(f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})", None)
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise safe.YamlSyntaxError("binary file: records are YAML text", None)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise safe.YamlSyntaxError(
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", line
+        ) from None
+    return text
+
+
+def parse_mapping(text: str) -> dict[str, Any]:
+    """The top-level mapping of a record's text."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    value = fastyaml.load(text)
+    if value is fastyaml.FALLBACK:
+        value = safe.load_safe(text)
+    if value is None:
+        raise safe.YamlSyntaxError("empty file: a record needs at least its required fields", None)
+    if not isinstance(value, dict):
+        found = "a list" if isinstance(value, list) else f"a single value ({type(value).__name__})"
+        raise safe.YamlSyntaxError(f"a record must be a mapping of fields, found {found}", 1)
+    return value
+
+
+def _kinds_sentence() -> str:
+    return ", ".join(f"{k.value}/" for k in RecordKind)

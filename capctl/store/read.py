@@ -1,0 +1,158 @@
+"""Reading one file: parse and validate a record file or a settings file, with every problem found as a value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from capctl.messages import describe_validation_error
+from capctl.models.records import ID_MAX_LENGTH, MODELS, Record
+from capctl.models.settings import Settings
+from capctl.problems import Problem
+from capctl.store.dataset import DataSet
+from capctl.store.files import SUFFIX, _kinds_sentence, is_valid_id, parse_mapping, read_text
+from capctl.vocab import RecordKind, Severity
+from capctl.yaml import roundtrip, safe
+
+
+def _problem(data: DataSet, path: Path, line: int | None, message: str, severity: Severity = Severity.error) -> None:
+    data.problems.append(Problem(data.display(path), line, severity, message))
+
+
+FileProblem = tuple[int | None, Severity, str]
+"""A problem of one file: (line, severity, message); the file is known from where it is kept."""
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What one record file gives on its own: its record (None when it has errors) and its problems.
+
+    It depends only on the file's bytes and its place under the data folder, which is
+    what makes it safe to cache; ``cacheable`` is False when the file could not be
+    read at all (permissions, I/O), since that says nothing about its content.
+    """
+
+    record: Record | None
+    problems: list[FileProblem] = field(default_factory=list)
+    cacheable: bool = True
+    findings: list[FileProblem] = field(default_factory=list)
+    """What :data:`capctl.rules.FILE_RULES` find in its record: problems of the data set only
+    when the record is loaded (not when its id is taken by another file)."""
+
+
+def _read_mapping(result: FileResult, path: Path) -> tuple[str, dict[str, Any]] | None:
+    try:
+        text = read_text(path)
+        if text.startswith("\ufeff"):
+            result.problems.append(
+                (1, Severity.warning, "file starts with a byte-order mark; save it as UTF-8 without BOM")
+            )
+        return text, parse_mapping(text)
+    except safe.YamlSyntaxError as exc:
+        result.problems.append((exc.line, Severity.error, exc.message))
+    except OSError as exc:
+        result.problems.append((None, Severity.error, f"cannot read: {exc.strerror}"))
+        result.cacheable = False
+    return None
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _load_settings(data: DataSet, path: Path, model: type[M]) -> M | None:
+    if not path.exists():
+        if model is Settings:
+            _problem(data, path, None, "missing: every data folder has a capctl.yaml (see `capctl init`)")
+        return None
+    result = FileResult(None)
+    read = _read_mapping(result, path)
+    shown = data.display(path)
+    data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.problems)
+    if read is None:
+        return None
+    text, mapping = read
+    try:
+        return model.model_validate(mapping)
+    except ValidationError as exc:
+        problems = _validation_problems(text, exc)
+        data.problems.extend(Problem(shown, line, Severity.error, message) for line, message in problems)
+        return None
+
+
+def _validation_problems(text: str, exc: ValidationError, skip_id: bool = False) -> list[tuple[int | None, str]]:
+    return [
+        (roundtrip.line_of(text, loc), message)
+        for loc, message in describe_validation_error(exc)
+        if not (skip_id and loc[:1] == ("id",))
+    ]
+
+
+def _load_record_file(root: Path, kind: RecordKind | None, path: Path) -> FileResult:
+    """Read, parse and validate one record file: all the work that depends on nothing but the file."""
+    result = FileResult(None)
+    parts = path.parts[len(root.parts) :]  # path.relative_to(root).parts, a tenth of the cost
+    if kind is None:
+        if path.suffix in (SUFFIX, ".yml"):
+            result.problems.append(
+                (None, Severity.error, f"unknown kind {parts[0]!r}: records go in {_kinds_sentence()}")
+            )
+        return result
+    if path.suffix != SUFFIX:
+        severity = Severity.error if path.suffix == ".yml" else Severity.warning
+        result.problems.append((None, severity, f"not read: record files end in {SUFFIX}"))
+        return result
+    expected_depth = 3 if kind is RecordKind.engagements else 2
+    if len(parts) != expected_depth:
+        where = f"{kind.value}/<year>/" if kind is RecordKind.engagements else f"{kind.value}/"
+        result.problems.append((None, Severity.error, f"wrong folder: {kind.value} files go directly in {where}"))
+        return result
+    record_id = path.stem
+    read = _read_mapping(result, path)
+    if read is None:
+        return result
+    text, mapping = read
+    if "id" in mapping:
+        result.problems.append(
+            (roundtrip.line_of(text, ["id"]), Severity.error, "id: remove this key; a record's id is its file name")
+        )
+        return result
+    id_ok = is_valid_id(record_id)
+    if not id_ok:
+        result.problems.append(
+            (
+                None,
+                Severity.error,
+                f"file name {record_id!r} is not a valid id: use lowercase letters, digits and hyphens "
+                f"(at most {ID_MAX_LENGTH}, not starting with a hyphen)",
+            )
+        )
+    model = MODELS[kind]
+    try:
+        record = model.model_validate({**mapping, "id": record_id if id_ok else "invalid-id"})
+    except ValidationError as exc:
+        problems = _validation_problems(text, exc, skip_id=True)
+        result.problems.extend((line, Severity.error, message) for line, message in problems)
+        return result
+    if id_ok:
+        result.record = record
+        result.findings = _file_findings(root, path, text, record)
+    return result
+
+
+def _file_findings(root: Path, path: Path, text: str, record: Record) -> list[FileProblem]:
+    """What the rules on a record and its file alone find, with their lines as :func:`line_in` gives them."""
+    from capctl.rules import FILE_RULES
+
+    alone = DataSet(root=root, records={record.id: record}, paths={record.id: path})
+    found = [finding for rule in FILE_RULES for finding in rule(alone, record)]
+    if not found:
+        return []
+    body = text.lstrip("\ufeff")
+    lines: dict[tuple[str | int, ...], int | None] = {}
+    for _id, loc, _severity, _message in found:
+        if tuple(loc) not in lines:
+            lines[tuple(loc)] = roundtrip.line_of(body, loc) if loc else 1
+    return [(lines[tuple(loc)], severity, message) for _id, loc, severity, message in found]
