@@ -30,6 +30,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check capctl tests scripts bench
 	$(BIN)/ruff format --check capctl tests scripts bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # `make bench` times capctl on generated chapters of sizes S, M and L and writes bench/RESULTS.md
 # (L takes several minutes); `make bench QUICK=1` runs S and M only.

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from capctl.dates import today
 from capctl.models.records import Engagement, Official, Partner, Person, Priority, Record, Resource, Testimony
 from capctl.problems import Problem
+from capctl.store.dataset import line_in
 from capctl.text import fold
 from capctl.vocab import RecordKind, Severity
 
@@ -333,7 +334,6 @@ def check_cross_records(data: DataSet) -> list[Problem]:
 
 
 def _to_problems(data: DataSet, findings: Iterable[Finding]) -> list[Problem]:
-    from capctl.store.dataset import line_in
 
     problems = []
     lines: dict[tuple[str, tuple[str | int, ...]], int | None] = defaultdict(lambda: None)

@@ -27,14 +27,14 @@ def _files_are_never_too_recent(monkeypatch: pytest.MonkeyPatch) -> None:
 def parsed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The files parsed (not taken from the cache) since the test began, by path under the data folder."""
     seen: list[str] = []
-    real = cache._load_record_file
+    real = cache.load_record_file
 
     def counting(root: Path, kind: Any, path: Path) -> read.FileResult:
         if not _reading_everything:
             seen.append(path.relative_to(root).as_posix())
         return real(root, kind, path)
 
-    monkeypatch.setattr(cache, "_load_record_file", counting)
+    monkeypatch.setattr(cache, "load_record_file", counting)
     yield seen
 
 

@@ -173,13 +173,13 @@ def _one_alternation(redactor_names: list[str], text: str) -> str:
     longest first, each a whole word in any case and with or without accents; then the ids."""
     import re
 
-    from capctl.report.redact import _name_units
+    from capctl.report.redact import name_units
     from capctl.text import fold, slugify
 
     ordered = sorted((n for n in redactor_names if len(fold(n)) >= 2), key=len, reverse=True)
     slugs = sorted({slugify(n) for n in ordered if len(slugify(n)) >= 3}, key=len, reverse=True)
     for alternatives, replacement in (
-        (["".join(_name_units(n)) for n in ordered], "(withheld)"),
+        (["".join(name_units(n)) for n in ordered], "(withheld)"),
         ([re.escape(s) for s in slugs], "withheld"),
     ):
         pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
@@ -201,13 +201,13 @@ TEXTS = [
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_public_names_are_withheld_as_one_alternation_of_every_name_would(text: str) -> None:
-    from capctl.report.redact import _Redactor
+    from capctl.report.redact import Redactor
     from capctl.store.dataset import DataSet
 
     data = DataSet(root=Path("."))
     for i, name in enumerate(NAMES):
         data.records[f"p{i}"] = Person(id=f"p{i}", name=name)
-    redactor = _Redactor([data])
+    redactor = Redactor([data])
     assert redactor.text(text) == _one_alternation(NAMES, text)
     if text.startswith("One-on-one"):
         assert redactor.text(text) == "One-on-one with (withheld) and (withheld)"

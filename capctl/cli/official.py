@@ -100,7 +100,7 @@ def import_(
     from capctl.cli.output import progress_bar
     from capctl.dates import today
     from capctl.importers import openstates as os_import
-    from capctl.importers import openstates_files
+    from capctl.importers import openstates_files, openstates_write
 
     state = ctx.obj
     state.data_dir()  # a wrong --data is named before anything is read
@@ -126,26 +126,26 @@ def import_(
         overwrite=overwrite or [],
     )
     if not dry_run:
-        os_import.apply(data, plan)
+        openstates_write.apply(data, plan)
     if fmt is ShowFormat.json:
         from capctl.cli.output import print_json
 
-        print_json(os_import.to_json(plan, data, dry_run))
+        print_json(openstates_write.to_json(plan, data, dry_run))
         return
     _print_import(state, plan, data, dry_run)
 
 
 def _print_import(state: Any, plan: Any, data: Any, dry_run: bool) -> None:
     from capctl.cli.output import print_table
-    from capctl.importers import openstates as os_import
+    from capctl.importers import openstates_write
     from capctl.query.summary import Table
 
     rows = [
-        [o.action if not dry_run else f"would be {o.action}", o.record_id or "", o.name, os_import.what(o)]
+        [o.action if not dry_run else f"would be {o.action}", o.record_id or "", o.name, openstates_write.what(o)]
         for o in plan.outcomes
         if o.action != "unchanged"
     ]
     if rows:
         table = Table(["outcome", "official", "name", "what"], rows, nowrap=frozenset({"outcome", "official"}))
         print_table(state, table)
-    state.err().print(os_import.summary(plan, dry_run))
+    state.err().print(openstates_write.summary(plan, dry_run))

@@ -17,7 +17,7 @@ from capctl.models.records import MODELS
 from capctl.problems import CapctlError
 from capctl.query.listing import Context, csv_cell, row
 from capctl.store.dataset import DataSet
-from capctl.store.write import _fsync_dir
+from capctl.store.write import fsync_dir
 from capctl.vocab import RecordKind
 
 # --- writing ----------------------------------------------------------------
@@ -122,7 +122,7 @@ def _put_in_place(temporary: Path, output: Path, force: bool) -> None:
             raise CapctlError(f"--output: '{output}' already exists; give --force to replace it") from None
         if old is not None:
             shutil.rmtree(old)
-    _fsync_dir(output.parent)
+    fsync_dir(output.parent)
 
 
 def _write_sqlite(

@@ -156,17 +156,7 @@ def plan(
     proposals: list[Proposal] = []
     first_line: dict[str, int] = {}
     for row in sheet.rows:
-        proposal = match_person(data, row, people)
-        if proposal.match == "ambiguous" and row.line in choices:
-            chosen = choices[row.line]
-            if chosen is not None and chosen in proposal.candidates:
-                proposal = Proposal(row, "exact", chosen, None, chosen=True)
-        if row.organization:
-            proposal.partner, proposal.partner_match = match_partner(data, row.organization, partners)
-        if proposal.partner is None and proposal.person is not None:
-            person = data.records.get(proposal.person)
-            if isinstance(person, Person) and person.affiliation:
-                proposal.partner, proposal.partner_match = person.affiliation, "affiliation"
+        proposal = _propose(data, row, people, partners, choices)
         key = proposal.person or f"name:{' '.join(sorted(fold(row.name).split()))}"
         if key in first_line:
             proposal = Proposal(row, "duplicate", proposal.person, duplicate_of=first_line[key])
@@ -175,27 +165,7 @@ def plan(
         proposals.append(proposal)
         if tick is not None:
             tick()
-
-    new_people: list[Draft] = []
-    if create:
-        trial = replace(data, records=dict(data.records), paths=dict(data.paths))
-        for proposal in proposals:
-            if proposal.match != "new":
-                continue
-            row = proposal.row
-            draft = new_person(
-                trial,
-                row.name,
-                affiliation=proposal.partner,
-                languages=language_codes(row.language),
-                email=row.email,
-                phone=row.phone,
-            )
-            trial.records[draft.record.id] = draft.record
-            trial.paths[draft.record.id] = draft.path
-            proposal.person = draft.record.id
-            new_people.append(draft)
-
+    new_people = _new_people(data, proposals) if create else []
     applied = [p for p in proposals if p.applied]
     people_ids = [p.person for p in applied if p.person is not None]
     partner_ids = [p.partner for p in proposals if p.partner is not None and p.match != "ambiguous"]
@@ -210,6 +180,47 @@ def plan(
         add_partners=[i for i in dict.fromkeys(partner_ids) if i not in engagement.partners],
         headcount=headcount,
     )
+
+
+def _propose(
+    data: DataSet, row: SheetRow, people: NameIndex, partners: NameIndex, choices: dict[int, str | None]
+) -> Proposal:
+    """One row's match, with the organizer's choice for an ambiguous row and the partner it names."""
+    proposal = match_person(data, row, people)
+    if proposal.match == "ambiguous" and row.line in choices:
+        chosen = choices[row.line]
+        if chosen is not None and chosen in proposal.candidates:
+            proposal = Proposal(row, "exact", chosen, None, chosen=True)
+    if row.organization:
+        proposal.partner, proposal.partner_match = match_partner(data, row.organization, partners)
+    if proposal.partner is None and proposal.person is not None:
+        person = data.records.get(proposal.person)
+        if isinstance(person, Person) and person.affiliation:
+            proposal.partner, proposal.partner_match = person.affiliation, "affiliation"
+    return proposal
+
+
+def _new_people(data: DataSet, proposals: list[Proposal]) -> list[Draft]:
+    """New people for the rows that match no one, each id free among the others made here."""
+    new_people: list[Draft] = []
+    trial = replace(data, records=dict(data.records), paths=dict(data.paths))
+    for proposal in proposals:
+        if proposal.match != "new":
+            continue
+        row = proposal.row
+        draft = new_person(
+            trial,
+            row.name,
+            affiliation=proposal.partner,
+            languages=language_codes(row.language),
+            email=row.email,
+            phone=row.phone,
+        )
+        trial.records[draft.record.id] = draft.record
+        trial.paths[draft.record.id] = draft.path
+        proposal.person = draft.record.id
+        new_people.append(draft)
+    return new_people
 
 
 @dataclass

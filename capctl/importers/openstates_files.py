@@ -115,43 +115,14 @@ def read_person(path: Path) -> Person:
     name = mapping.get("name")
     if not isinstance(name, str) or not name.strip():
         raise BadFile("name: every person has a name", line("name") or 1)
-    roles = []
-    for i, role in enumerate(_list(mapping, "roles", line)):
-        if not isinstance(role, dict) or not isinstance(role.get("type"), str):
-            raise BadFile("roles: each role is a mapping with a type", line("roles", i))
-        dates = []
-        for key, first in (("start_date", True), ("end_date", False)):
-            try:
-                dates.append(partial_date(role.get(key), first=first))
-            except BadFile as exc:
-                # The line is looked up only now: finding it parses the file again, with positions.
-                raise BadFile(exc.message, line("roles", i, key)) from None
-        roles.append(
-            Role(
-                type=role["type"],
-                jurisdiction=str(role.get("jurisdiction") or ""),
-                district=None if role.get("district") in (None, "") else str(role["district"]),
-                start=dates[0],
-                end=dates[1],
-            )
-        )
     parties = [p for p in _list(mapping, "party", line) if isinstance(p, dict) and p.get("name")]
     current_party = [p for p in parties if not p.get("end_date")] or parties
-    offices = []
-    for office in _list(mapping, "offices", line):
-        if not isinstance(office, dict):
-            continue
-        entry = {"classification": str(office.get("classification") or "office")}
-        for theirs, ours in (("address", "address"), ("voice", "phone"), ("fax", "fax")):
-            if office.get(theirs):
-                entry[ours] = " ".join(str(office[theirs]).split())
-        offices.append(entry)
     email = mapping.get("email")
     return Person(
         path=path,
         openstates_id=openstates_id,
         name=" ".join(name.split()),
-        roles=roles,
+        roles=[_role(role, i, line) for i, role in enumerate(_list(mapping, "roles", line))],
         party=str(current_party[-1]["name"]) if current_party else None,
         email=str(email) if email else None,
         other_names=[
@@ -159,9 +130,36 @@ def read_person(path: Path) -> Person:
             for o in _list(mapping, "other_names", line)
             if isinstance(o, dict) and o.get("name")
         ],
-        offices=offices,
+        offices=[_office(office) for office in _list(mapping, "offices", line) if isinstance(office, dict)],
         links=[str(u["url"]) for u in _list(mapping, "links", line) if isinstance(u, dict) and u.get("url")],
     )
+
+
+def _role(role: Any, i: int, line: Callable[..., int | None]) -> Role:
+    if not isinstance(role, dict) or not isinstance(role.get("type"), str):
+        raise BadFile("roles: each role is a mapping with a type", line("roles", i))
+    dates = []
+    for key, first in (("start_date", True), ("end_date", False)):
+        try:
+            dates.append(partial_date(role.get(key), first=first))
+        except BadFile as exc:
+            # The line is looked up only now: finding it parses the file again, with positions.
+            raise BadFile(exc.message, line("roles", i, key)) from None
+    return Role(
+        type=role["type"],
+        jurisdiction=str(role.get("jurisdiction") or ""),
+        district=None if role.get("district") in (None, "") else str(role["district"]),
+        start=dates[0],
+        end=dates[1],
+    )
+
+
+def _office(office: dict[str, Any]) -> dict[str, str]:
+    entry = {"classification": str(office.get("classification") or "office")}
+    for theirs, ours in (("address", "address"), ("voice", "phone"), ("fax", "fax")):
+        if office.get(theirs):
+            entry[ours] = " ".join(str(office[theirs]).split())
+    return entry
 
 
 def _list(mapping: dict[str, Any], key: str, line: Callable[..., int | None]) -> list[Any]:

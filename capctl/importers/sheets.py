@@ -86,15 +86,7 @@ def _delimiter(text: str) -> str:
 
 def read_sheet(path: Path) -> Sheet:
     """Read a sign-in sheet; a usage error when it cannot be one (no file, no name column)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_SHEET_BYTES:
-            raise CapctlError(f"{path}: too large for a sign-in sheet ({size:,} bytes)")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CapctlError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CapctlError(f"{path}: is a folder, not a sign-in sheet") from None
+    raw = _read_bytes(path)
     text, encoding = decode(raw)
     if "\x00" in text:
         raise CapctlError(f"{path}: not a text file; export the sheet as CSV")
@@ -110,17 +102,7 @@ def read_sheet(path: Path) -> Sheet:
                 continue
             if header is None:
                 header = cells
-                for i, cell in enumerate(cells):
-                    key = _header_key(cell)
-                    for column, names in COLUMNS.items():
-                        if key in names and column not in index:
-                            index[column] = i
-                if "name" not in index and not {"first", "last"} <= index.keys():
-                    found = ", ".join(repr(c.strip()) for c in cells if c.strip())
-                    raise CapctlError(
-                        f"{path}:{reader.line_num}: no name column in the header ({found}); "
-                        "the first row must name the columns, e.g. name, organization, email"
-                    )
+                index = _header_index(cells, f"{path}:{reader.line_num}")
                 continue
             row = _row(cells, index, reader.line_num)
             if row is None:
@@ -143,6 +125,35 @@ def read_sheet(path: Path) -> Sheet:
         rows=rows,
         blank=blank,
     )
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_SHEET_BYTES:
+            raise CapctlError(f"{path}: too large for a sign-in sheet ({size:,} bytes)")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CapctlError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CapctlError(f"{path}: is a folder, not a sign-in sheet") from None
+
+
+def _header_index(cells: list[str], where: str) -> dict[str, int]:
+    """Which column holds what, from the header row; a usage error when no column names people."""
+    index: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        key = _header_key(cell)
+        for column, names in COLUMNS.items():
+            if key in names and column not in index:
+                index[column] = i
+    if "name" not in index and not {"first", "last"} <= index.keys():
+        found = ", ".join(repr(c.strip()) for c in cells if c.strip())
+        raise CapctlError(
+            f"{where}: no name column in the header ({found}); "
+            "the first row must name the columns, e.g. name, organization, email"
+        )
+    return index
 
 
 def _row(cells: list[str], index: dict[str, int], line: int) -> SheetRow | None:

@@ -17,11 +17,13 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from capctl.dates import today
 from capctl.models.metrics import MetricsFile, Period, Target
 from capctl.models.records import Engagement, Official, Partner, Resource
 from capctl.problems import CapctlError
 from capctl.query.activity import EngagementIndex, engagements_by_record, going_cold, open_follow_ups
-from capctl.report.metrics import Evidence, Previous, Result, evaluate, judge
+from capctl.report.counters import Evidence
+from capctl.report.metrics import Previous, Result, evaluate, judge
 from capctl.report.parts import (
     DUE_SOON_DAYS,
     ActivityItem,
@@ -35,9 +37,10 @@ from capctl.report.parts import (
     Since,
 )
 from capctl.report.period import Window, clamp, elapsed, paced
-from capctl.report.redact import _Redactor
+from capctl.report.redact import Redactor
 from capctl.store.dataset import DataSet, R
 from capctl.store.files import METRICS_FILE
+from capctl.store.load import load
 from capctl.vocab import EngagementKind, PartnerStatus, Topic
 
 
@@ -46,7 +49,6 @@ def load_and_build(
 ) -> Report:
     """Load each data folder and build their report (rolled up when there are several);
     ``cache`` as in :func:`capctl.store.load`."""
-    from capctl.store.load import load
 
     resolved = [folder.resolve() for folder in folders]
     for i, folder in enumerate(resolved):
@@ -61,7 +63,6 @@ def build(datasets: Sequence[DataSet], as_of: dt.date | None = None, public: boo
     The as-of date is clamped to the end of the grant period. Several chapters
     must agree on the period and the metric ids (a usage error otherwise).
     """
-    from capctl.dates import today
 
     if not datasets:
         raise ValueError("build needs at least one data folder")
@@ -71,7 +72,7 @@ def build(datasets: Sequence[DataSet], as_of: dt.date | None = None, public: boo
     asked = as_of or today()
     day = clamp(period, asked)
     share = elapsed(period, day)
-    redact = _Redactor(datasets) if public else None
+    redact = Redactor(datasets) if public else None
     folders = _folder_names([data.root for data in datasets])
     chapters = []
     for folder, data in zip(folders, datasets, strict=True):

@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from capctl import gitrepo
+from capctl.problems import CapctlError
+from capctl.report.build import build
 from capctl.report.metrics import Result
 from capctl.report.parts import Report
 from capctl.report.words import target_text
+from capctl.store.load import load
 
 
 @dataclass
@@ -123,11 +127,6 @@ def with_base(folder: Path, after: Report, ref: str | None) -> Comparison:
     """``after`` (the report of ``folder`` as it is) compared with the same folder at git revision ``ref``
     (default origin/main, else main), evaluated as of the same date."""
     import tempfile
-
-    from capctl import gitrepo
-    from capctl.problems import CapctlError
-    from capctl.report.build import build
-    from capctl.store.load import load
 
     repo = gitrepo.repo_of(folder)
     base = gitrepo.base_of(repo, ref, option="--compare")

@@ -10,7 +10,7 @@ def _or(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
-def _a(words: str) -> str:
+def with_article(words: str) -> str:
     return ("an " if words[:1] in "aeiou" else "a ") + words
 
 
@@ -33,12 +33,13 @@ def describe(counting: Counting, span: Window) -> str:
     if counting.records == "engagements":
         text = f"engagements: {describe_engagements(where)}, {dated}"
     elif counting.records == "officials":
-        text = f"distinct officials present in person or through staff at {_a(describe_engagements(where))}, {dated}"
+        at = with_article(describe_engagements(where))
+        text = f"distinct officials present in person or through staff at {at}, {dated}"
     elif counting.records == "partners":
         clauses = []
         if counting.via:
             then = f" while {_or([s.value for s in where.partner_status])}" if where.partner_status else ""
-            clauses.append(f"that took part{then} in {_a(describe_engagements(where))} {dated}")
+            clauses.append(f"that took part{then} in {with_article(describe_engagements(where))} {dated}")
         if where.status:
             clauses.append(f"that are {_or([s.value for s in where.status])} on the as-of date")
         if where.became:

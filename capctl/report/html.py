@@ -9,8 +9,9 @@ from fractions import Fraction
 from html import escape
 
 from capctl import __version__
+from capctl.report.counters import Evidence
 from capctl.report.describe import describe
-from capctl.report.metrics import Evidence, Result
+from capctl.report.metrics import Result
 from capctl.report.parts import DUE_SOON_DAYS, Chapter, Report
 from capctl.report.words import cold_text, missing_text, notes, percent, progress, report_line, status_text, target_text
 from capctl.vocab import MetricGroup, MetricStatus

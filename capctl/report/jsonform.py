@@ -7,8 +7,9 @@ from typing import Any
 
 from capctl.models.metrics import Target
 from capctl.report.build import build
+from capctl.report.counters import Evidence
 from capctl.report.describe import describe
-from capctl.report.metrics import Evidence, Result
+from capctl.report.metrics import Result
 from capctl.report.parts import FollowUpItem, Meeting, Report
 from capctl.report.words import report_line
 from capctl.store.dataset import DataSet

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
+from capctl.report.counters import Evidence
 from capctl.report.describe import describe
-from capctl.report.metrics import Evidence
 from capctl.report.parts import DUE_SOON_DAYS, Chapter, Report
 from capctl.report.words import cold_text, missing_text, notes, percent, progress, report_line, status_text, target_text
 from capctl.vocab import MetricGroup

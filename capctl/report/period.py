@@ -82,7 +82,7 @@ def previous_period(period: Period) -> Period:
     return Period(start=start, end=period.start - dt.timedelta(days=1))
 
 
-def _same_point(period: Period, previous: Period, as_of: dt.date) -> dt.date:
+def same_point(period: Period, previous: Period, as_of: dt.date) -> dt.date:
     if as_of >= period.end:
         return previous.end
     months = _calendar(period)

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from capctl.models.records import Person, Testimony
-from capctl.report.metrics import Evidence
+from capctl.report.counters import Evidence
 from capctl.report.parts import Chapter
 from capctl.store.dataset import DataSet
 from capctl.text import fold, slugify
@@ -20,7 +20,7 @@ from capctl.text import fold, slugify
 WITHHELD = "withheld"
 
 
-class _Redactor:
+class Redactor:
     """Leaves personal data out of a published report.
 
     The report never carries emails, phones, addresses or testimony text. Here
@@ -33,7 +33,7 @@ class _Redactor:
         # One pass each, longest first, so that "María Martínez" goes before an alias "María".
         ordered = sorted((n for n in names if len(fold(n)) >= 2), key=len, reverse=True)
         slugs = sorted({slugify(name) for name in ordered if len(slugify(name)) >= 3}, key=len, reverse=True)
-        self._names = _Matcher([(name, _units(name, _name_units(name))) for name in ordered])
+        self._names = _Matcher([(name, _units(name, name_units(name))) for name in ordered])
         self._slugs = _Matcher([(slug, _units(slug, [re.escape(ch) for ch in slug])) for slug in slugs])
         self._done: dict[str, str] = {}
 
@@ -89,7 +89,7 @@ class _Redactor:
         return value
 
 
-def _name_units(name: str) -> list[str]:
+def name_units(name: str) -> list[str]:
     """A name in any case, with or without its accents: one expression a character."""
     parts = []
     for ch in name:

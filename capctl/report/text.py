@@ -8,12 +8,15 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from capctl.report.describe import describe
+from capctl.report.parts import DUE_SOON_DAYS
+from capctl.report.words import cold_text, missing_text, notes, percent, progress, report_line, status_text, target_text
 from capctl.vocab import MetricGroup, MetricStatus
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from capctl.report.metrics import Evidence
+    from capctl.report.counters import Evidence
     from capctl.report.parts import Chapter, Meeting, Report
 
 BAR_WIDTH = 10
@@ -26,7 +29,6 @@ def bar(share: Fraction, width: int = BAR_WIDTH) -> str:
 
 
 def header(report: Report, console: Console) -> None:
-    from capctl.report.words import percent
 
     console.print(f"{report.title}: grant report as of {report.as_of}", style="bold")
     clamped = f" (asked {report.asked}: the period ended)" if report.asked != report.as_of else ""
@@ -47,8 +49,6 @@ def header(report: Report, console: Console) -> None:
 def print_report(report: Report, console: Console) -> None:
     from rich.table import Table
     from rich.text import Text
-
-    from capctl.report.words import notes, progress, status_text, target_text
 
     header(report, console)
     for group in MetricGroup:
@@ -96,53 +96,14 @@ def _table(title: str, *columns: str) -> Any:
 
 
 def print_meeting(chapter: Chapter, report: Report, console: Console) -> None:
-    from capctl.report.words import cold_text
-
     meeting: Meeting = chapter.meeting
     console.print()
     console.rule(f"For the chapter meeting{f': {chapter.name}' if report.rollup else ''}", align="left")
-    groups = (("Follow-ups overdue", meeting.overdue), (f"Follow-ups due by {_soon(report)}", meeting.due_soon))
-    for title, items in groups:
-        console.print()
-        if not items:
-            console.print(f"{title}: none", style="bold")
-            continue
-        table = _table(f"{title} ({len(items)})", "Due", "Task", "Owner", "From")
-        for f in items:
-            late = f" ({f.days_overdue} days late)" if f.days_overdue and f.days_overdue > 0 else ""
-            table.add_row(f"{f.due}{late}", f.task, f.owner or "-", f"{f.date} {f.title} (#{f.number})")
-        console.print(table)
+    _print_follow_ups(meeting, report, console)
     console.print()
-    if meeting.not_contacted:
-        table = _table(
-            f"Core partners and officials not contacted in time ({len(meeting.not_contacted)})",
-            "Name",
-            "Kind",
-            "Last contact",
-            "Days",
-            "State",
-        )
-        for c in meeting.not_contacted:
-            days = "-" if c.days_since is None else str(c.days_since)
-            table.add_row(c.name, c.kind, c.last or "-", days, cold_text(c))
-        console.print(table)
-    else:
-        console.print("Core partners and officials not contacted in time: none", style="bold")
+    _print_not_contacted(meeting, console)
     console.print()
-    since = meeting.since
-    where = (
-        f"since the last chapter meeting on {since.date}"
-        if since.date
-        else "since the period began (no chapter meeting yet)"
-    )
-    if since.engagements:
-        kinds = ", ".join(f"{n} {kind}" for kind, n in since.by_kind.items())
-        table = _table(f"Activity {where}: {kinds}", "Date", "Kind", "Title")
-        for a in since.engagements:
-            table.add_row(str(a.date), a.kind, a.title)
-        console.print(table)
-    else:
-        console.print(f"Activity {where}: none", style="bold")
+    _print_since(meeting, console)
     console.print()
     table = _table(
         f"Trainings by district ({report.period.start} to {report.as_of})", "District", *meeting.topics, "Total"
@@ -160,19 +121,63 @@ def print_meeting(chapter: Chapter, report: Report, console: Console) -> None:
     console.print(table)
 
 
+def _print_follow_ups(meeting: Meeting, report: Report, console: Console) -> None:
+    groups = (("Follow-ups overdue", meeting.overdue), (f"Follow-ups due by {_soon(report)}", meeting.due_soon))
+    for title, items in groups:
+        console.print()
+        if not items:
+            console.print(f"{title}: none", style="bold")
+            continue
+        table = _table(f"{title} ({len(items)})", "Due", "Task", "Owner", "From")
+        for f in items:
+            late = f" ({f.days_overdue} days late)" if f.days_overdue and f.days_overdue > 0 else ""
+            table.add_row(f"{f.due}{late}", f.task, f.owner or "-", f"{f.date} {f.title} (#{f.number})")
+        console.print(table)
+
+
+def _print_not_contacted(meeting: Meeting, console: Console) -> None:
+    if not meeting.not_contacted:
+        console.print("Core partners and officials not contacted in time: none", style="bold")
+        return
+    table = _table(
+        f"Core partners and officials not contacted in time ({len(meeting.not_contacted)})",
+        "Name",
+        "Kind",
+        "Last contact",
+        "Days",
+        "State",
+    )
+    for c in meeting.not_contacted:
+        days = "-" if c.days_since is None else str(c.days_since)
+        table.add_row(c.name, c.kind, c.last or "-", days, cold_text(c))
+    console.print(table)
+
+
+def _print_since(meeting: Meeting, console: Console) -> None:
+    since = meeting.since
+    where = (
+        f"since the last chapter meeting on {since.date}"
+        if since.date
+        else "since the period began (no chapter meeting yet)"
+    )
+    if not since.engagements:
+        console.print(f"Activity {where}: none", style="bold")
+        return
+    kinds = ", ".join(f"{n} {kind}" for kind, n in since.by_kind.items())
+    table = _table(f"Activity {where}: {kinds}", "Date", "Kind", "Title")
+    for a in since.engagements:
+        table.add_row(str(a.date), a.kind, a.title)
+    console.print(table)
+
+
 def _soon(report: Report) -> str:
     import datetime as dt
-
-    from capctl.report.parts import DUE_SOON_DAYS
 
     return str(report.as_of + dt.timedelta(days=DUE_SOON_DAYS))
 
 
 def print_explain(report: Report, metric_id: str, console: Console) -> None:
     from rich.text import Text
-
-    from capctl.report.describe import describe
-    from capctl.report.words import missing_text, notes, report_line, status_text, target_text
 
     line = report_line(report, metric_id)
     header(report, console)

@@ -2,7 +2,7 @@
 
 Reading and validating every file is most of what a command costs on a large
 chapter (about 4 s for 60,000 files, 20 s with ruamel alone). The cache keeps, per file, what
-:func:`capctl.store._load_record_file` found (the validated record, or the
+:func:`capctl.store.load_record_file` found (the validated record, or the
 problems with their lines, and what the rules on its record alone find:
 ``capctl.rules.FILE_RULES``), so that a later load parses only the files that
 changed. The rules that look across records, at today's date or at other files
@@ -59,7 +59,7 @@ from pydantic import BaseModel, Field, ValidationError
 from capctl import __version__
 from capctl.models.records import Engagement, Official, Partner, Person, Priority, Record, Resource, Testimony
 from capctl.store.files import RecordFile
-from capctl.store.read import FileProblem, FileResult, _load_record_file
+from capctl.store.read import FileProblem, FileResult, load_record_file
 from capctl.vocab import RecordKind
 
 CACHE_FOLDER = ".capctl-cache"
@@ -312,7 +312,7 @@ def _parse(root: Path, files: list[tuple[RecordKind | None, Path]], tick: Callab
             pass  # no processes to be had here (a sandbox, memory): the same work in this process
     results: list[FileResult] = []
     for kind, path in files:
-        results.append(_load_record_file(root, kind, path))
+        results.append(load_record_file(root, kind, path))
         tick(len(results))
     return results
 
@@ -331,7 +331,7 @@ def _parse_in_workers(
 
 def _parse_chunk(root: Path, files: list[tuple[RecordKind | None, Path]]) -> bytes:
     """In a worker: the results of some files, as the JSON of a cache body (fast to send and to read back)."""
-    results = [_load_record_file(root, kind, path) for kind, path in files]
+    results = [load_record_file(root, kind, path) for kind, path in files]
     # The stat key is not needed here: its size says whether the result may be cached (-1: not).
     keys = [(0 if result.cacheable else -1, 0, 0, 0) for result in results]
     packed = _pack([(path.as_posix(), key, r) for (_k, path), key, r in zip(files, keys, results, strict=True)])

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from capctl.problems import CapctlError
 from capctl.store.files import METRICS_FILE, SCHEMAS_FOLDER, SETTINGS_FILE
+from capctl.store.schema import write_schemas
 from capctl.store.write import write_exclusive
 from capctl.vocab import RecordKind
 
@@ -42,7 +43,6 @@ def init_folder(folder: Path) -> list[Path]:
         if not keep.exists():
             keep.touch()
         created.append(keep.parent)
-    from capctl.store.schema import write_schemas
 
     write_schemas(folder / SCHEMAS_FOLDER)
     created.append(folder / SCHEMAS_FOLDER)

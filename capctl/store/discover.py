@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 from capctl.problems import CapctlError
-from capctl.store.files import SETTINGS_FILE
+from capctl.store.files import SETTINGS_FILE, parse_mapping, read_text
+from capctl.yaml import roundtrip, safe
 
 DATA_ENV = "CAPCTL_DATA"
 
@@ -54,8 +55,6 @@ def _relative(folder: Path, start: Path) -> Path:
 def expand_chapters(folders: list[Path]) -> list[Path]:
     """``folders``, with a statewide folder (whose ``capctl.yaml`` lists ``chapters:``) replaced by those
     chapters' folders, relative to that file."""
-    from capctl.store.files import parse_mapping, read_text
-    from capctl.yaml import roundtrip, safe
 
     expanded: list[Path] = []
     for folder in folders:

@@ -159,5 +159,5 @@ def parse_mapping(text: str) -> dict[str, Any]:
     return value
 
 
-def _kinds_sentence() -> str:
+def kinds_sentence() -> str:
     return ", ".join(f"{k.value}/" for k in RecordKind)

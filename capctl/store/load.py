@@ -17,9 +17,11 @@ from pathlib import Path
 from capctl.models.metrics import MetricsFile
 from capctl.models.settings import Settings
 from capctl.problems import Problem
+from capctl.rules import LOAD_RULES, check_cross_records, check_records
+from capctl.store.cache import load_record_files
 from capctl.store.dataset import DataSet
 from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, record_entries
-from capctl.store.read import _load_settings
+from capctl.store.read import load_settings
 from capctl.vocab import RecordKind, Severity
 
 
@@ -83,12 +85,10 @@ def _bulk_allocation() -> Iterator[None]:
 
 
 def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] | None) -> DataSet:
-    from capctl.rules import LOAD_RULES, check_cross_records, check_records
-    from capctl.store.cache import load_record_files
 
     data = DataSet(root=root)
-    data.settings = _load_settings(data, root / SETTINGS_FILE, Settings)
-    data.metrics = _load_settings(data, root / METRICS_FILE, MetricsFile)
+    data.settings = load_settings(data, root / SETTINGS_FILE, Settings)
+    data.metrics = load_settings(data, root / METRICS_FILE, MetricsFile)
     if cache is None:
         cache = os.environ.get("CAPCTL_NO_CACHE", "") in ("", "0")
     entries = record_entries(root)

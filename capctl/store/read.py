@@ -12,8 +12,9 @@ from capctl.messages import describe_validation_error
 from capctl.models.records import ID_MAX_LENGTH, MODELS, Record
 from capctl.models.settings import Settings
 from capctl.problems import Problem
+from capctl.rules import FILE_RULES
 from capctl.store.dataset import DataSet
-from capctl.store.files import SUFFIX, _kinds_sentence, is_valid_id, parse_mapping, read_text
+from capctl.store.files import SUFFIX, is_valid_id, kinds_sentence, parse_mapping, read_text
 from capctl.vocab import RecordKind, Severity
 from capctl.yaml import roundtrip, safe
 
@@ -62,7 +63,7 @@ def _read_mapping(result: FileResult, path: Path) -> tuple[str, dict[str, Any]] 
 M = TypeVar("M", bound=BaseModel)
 
 
-def _load_settings(data: DataSet, path: Path, model: type[M]) -> M | None:
+def load_settings(data: DataSet, path: Path, model: type[M]) -> M | None:
     if not path.exists():
         if model is Settings:
             _problem(data, path, None, "missing: every data folder has a capctl.yaml (see `capctl init`)")
@@ -90,14 +91,14 @@ def _validation_problems(text: str, exc: ValidationError, skip_id: bool = False)
     ]
 
 
-def _load_record_file(root: Path, kind: RecordKind | None, path: Path) -> FileResult:
+def load_record_file(root: Path, kind: RecordKind | None, path: Path) -> FileResult:
     """Read, parse and validate one record file: all the work that depends on nothing but the file."""
     result = FileResult(None)
     parts = path.parts[len(root.parts) :]  # path.relative_to(root).parts, a tenth of the cost
     if kind is None:
         if path.suffix in (SUFFIX, ".yml"):
             result.problems.append(
-                (None, Severity.error, f"unknown kind {parts[0]!r}: records go in {_kinds_sentence()}")
+                (None, Severity.error, f"unknown kind {parts[0]!r}: records go in {kinds_sentence()}")
             )
         return result
     if path.suffix != SUFFIX:
@@ -144,7 +145,6 @@ def _load_record_file(root: Path, kind: RecordKind | None, path: Path) -> FileRe
 
 def _file_findings(root: Path, path: Path, text: str, record: Record) -> list[FileProblem]:
     """What the rules on a record and its file alone find, with their lines as :func:`line_in` gives them."""
-    from capctl.rules import FILE_RULES
 
     alone = DataSet(root=root, records={record.id: record}, paths={record.id: path})
     found = [finding for rule in FILE_RULES for finding in rule(alone, record)]

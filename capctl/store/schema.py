@@ -19,6 +19,7 @@ from pydantic_core import core_schema
 from capctl.models.metrics import MetricsFile
 from capctl.models.records import MODELS
 from capctl.models.settings import Settings
+from capctl.store.write import replace_atomic
 from capctl.vocab import RecordKind
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -63,7 +64,6 @@ def schema_texts() -> dict[str, str]:
 
 def write_schemas(folder: Path) -> list[Path]:
     """Write every schema into ``folder`` (created if needed); returns the files whose text changed."""
-    from capctl.store.write import replace_atomic
 
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

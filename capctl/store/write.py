@@ -79,7 +79,7 @@ def write_exclusive(path: Path, text: str) -> None:
         os.link(tmp, path)
     finally:
         os.unlink(tmp)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def replace_atomic(path: Path, text: str) -> None:
@@ -90,7 +90,7 @@ def replace_atomic(path: Path, text: str) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def _write_temp(path: Path, text: str) -> str:
@@ -106,7 +106,7 @@ def _write_temp(path: Path, text: str) -> str:
     return tmp
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

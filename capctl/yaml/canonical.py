@@ -36,14 +36,14 @@ def dump(data: dict[str, Any], header: Iterable[str] = ()) -> str:
     stream = io.StringIO()
     for line in header:
         stream.write(f"# {line}\n" if line else "#\n")
-    yaml = _roundtrip_yaml()
+    yaml = roundtrip_yaml()
     # The same value twice (a testimony's date and its consent's) is written twice, never as &anchor/*alias.
     yaml.representer.ignore_aliases = lambda _data: True
     yaml.dump(to_plain(data), stream)
     return stream.getvalue()
 
 
-def _roundtrip_yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
+def roundtrip_yaml(mapping: int = 2, sequence: int = 4, offset: int = 2) -> YAML:
     yaml = YAML(typ="rt", pure=True)
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     yaml.width = CANONICAL_WIDTH

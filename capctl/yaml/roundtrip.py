@@ -11,25 +11,25 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from capctl.yaml.canonical import _roundtrip_yaml
-from capctl.yaml.safe import YamlSyntaxError, _describe, _line, check_limits, load_safe
+from capctl.yaml.canonical import roundtrip_yaml
+from capctl.yaml.safe import YamlSyntaxError, check_limits, describe_error, error_line, load_safe
 
 
 def load_roundtrip(text: str) -> Any:
     """Parse with comments and positions kept, for one file being edited."""
     check_limits(text)
-    yaml = _roundtrip_yaml()
+    yaml = roundtrip_yaml()
     try:
         return yaml.load(text)
     except MarkedYAMLError as exc:
-        raise YamlSyntaxError(_describe(exc, text), _line(exc, text)) from None
+        raise YamlSyntaxError(describe_error(exc, text), error_line(exc, text)) from None
     except (YAMLError, ValueError, TypeError) as exc:
         raise YamlSyntaxError(str(exc).splitlines()[0], None) from None
 
 
 def dump_node(node: Any, indent: tuple[int, int, int] = (2, 4, 2)) -> str:
     stream = io.StringIO()
-    _roundtrip_yaml(*indent).dump(node, stream)
+    roundtrip_yaml(*indent).dump(node, stream)
     return stream.getvalue()
 
 

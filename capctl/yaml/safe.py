@@ -119,7 +119,7 @@ def _check_events(text: str) -> None:
             if stack:
                 stack[-1] = (stack[-1][0], stack[-1][1] + size)
     except MarkedYAMLError as exc:
-        raise YamlSyntaxError(_describe(exc, text), _line(exc, text)) from None
+        raise YamlSyntaxError(describe_error(exc, text), error_line(exc, text)) from None
     except YAMLError as exc:
         raise YamlSyntaxError(str(exc).splitlines()[0], None) from None
 
@@ -136,7 +136,7 @@ def load_safe(text: str) -> Any:
     try:
         value = yaml.load(text)
     except MarkedYAMLError as exc:
-        raise YamlSyntaxError(_describe(exc, text), _line(exc, text)) from None
+        raise YamlSyntaxError(describe_error(exc, text), error_line(exc, text)) from None
     except YAMLError as exc:
         raise YamlSyntaxError(str(exc).splitlines()[0], None) from None
     except (ValueError, TypeError, OverflowError) as exc:
@@ -162,7 +162,7 @@ def _impossible_date(text: str) -> tuple[int | None, str | None]:
     return None, None
 
 
-def _line(exc: MarkedYAMLError, text: str = "") -> int | None:
+def error_line(exc: MarkedYAMLError, text: str = "") -> int | None:
     """The line to show: where the problem is, or where the unclosed construct began
     when the parser only noticed at the end of the file; never past the last line."""
     problem, context = exc.problem_mark, exc.context_mark
@@ -174,7 +174,7 @@ def _line(exc: MarkedYAMLError, text: str = "") -> int | None:
     return min(int(problem.line) + 1, last)
 
 
-def _describe(exc: MarkedYAMLError, text: str) -> str:
+def describe_error(exc: MarkedYAMLError, text: str) -> str:
     from ruamel.yaml.constructor import DuplicateKeyError
 
     if isinstance(exc, DuplicateKeyError):
@@ -184,7 +184,7 @@ def _describe(exc: MarkedYAMLError, text: str) -> str:
     if "could not determine a constructor for the tag" in problem:
         tag = problem.split("tag", 1)[1].strip().strip("'").replace("tag:yaml.org,2002:", "!!")
         return f"tags are not allowed: {tag}"
-    line = _line(exc, text)
+    line = error_line(exc, text)
     lines = text.splitlines()
     if line is not None and 0 < line <= len(lines) and "\t" in lines[line - 1]:
         return "tab character: indent with spaces, not tabs"

@@ -1,0 +1,275 @@
+"""What each counting rule counts, record by record, and why: the evidence behind a metric's value."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from capctl.models.metrics import Transition, Where
+from capctl.models.records import Engagement, Official, Partner, Priority, Resource, Testimony
+from capctl.query.activity import EngagementIndex, engagements_by_record, latest, officials_represented
+from capctl.report.describe import describe_engagements, with_article
+from capctl.report.period import Window
+from capctl.store.dataset import DataSet
+from capctl.vocab import PartnerStatus
+
+_LIFECYCLE = [PartnerStatus.prospect, PartnerStatus.invited, PartnerStatus.core]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A record behind a number (or one that does not count yet), and why."""
+
+    id: str
+    date: dt.date | None
+    title: str
+    why: str
+
+
+Counted = tuple[list[Evidence], list[Evidence]]
+
+
+def status_on(data: DataSet, partner_id: str, day: dt.date) -> PartnerStatus | None:
+    partner = data.records.get(partner_id)
+    return partner.status_on(day) if isinstance(partner, Partner) else None
+
+
+def _label(data: DataSet, record_id: str) -> str:
+    record = data.records.get(record_id)
+    return record.label if record is not None else record_id
+
+
+# engagements ------------------------------------------------------------------
+
+
+def engagement_matches(data: DataSet, engagement: Engagement, where: Where) -> str | None:
+    """Why an engagement passes the engagement filters of ``where`` (None: it does not)."""
+    if where.kind and engagement.kind not in where.kind:
+        return None
+    if where.topic and engagement.topic not in where.topic:
+        return None
+    if where.tags and not set(where.tags) <= set(engagement.tags):
+        return None
+    why = engagement.kind.value
+    if engagement.topic is not None:
+        why += f" on {engagement.topic.value}"
+    if where.tags:
+        why += " tagged " + ", ".join(where.tags)
+    if engagement.district:
+        why += f" in {engagement.district}"
+    if where.with_officials:
+        present = officials_represented(data, engagement)
+        if not present:
+            return None
+        why += " with " + ", ".join(f"{_label(data, o)} ({how})" for o, how in present.items())
+    return why
+
+
+def _matching_engagements(data: DataSet, where: Where, span: Window) -> Iterator[tuple[Engagement, str]]:
+    start, end = span.start, span.end
+    for engagement in data.typed(Engagement):
+        day = engagement.date  # `day in span`, without a call for each of 50,000 engagements a metric
+        if day <= end and (start is None or day >= start):
+            why = engagement_matches(data, engagement, where)
+            if why is not None:
+                yield engagement, why
+
+
+def _engagements(
+    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+) -> Counted:
+    return [Evidence(e.id, e.date, e.title, why) for e, why in _matching_engagements(data, where, span)], []
+
+
+# testimonies, priorities, resources -----------------------------------------
+
+
+def _testimonies(
+    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+) -> Counted:
+    found = []
+    for testimony in data.typed(Testimony):
+        if testimony.date in span and set(where.tags) <= set(testimony.tags):
+            why = f"given {testimony.date} in {testimony.language}"
+            found.append(Evidence(testimony.id, testimony.date, testimony.title or "(untitled)", why))
+    return found, []
+
+
+def _priorities(
+    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+) -> Counted:
+    found, missing = [], []
+    for priority in data.typed(Priority):
+        if priority.identified not in span or not set(where.tags) <= set(priority.tags):
+            continue
+        partners = sorted({p for s in priority.strategies for p in s.partners})
+        why = f"identified {priority.identified}"
+        if where.strategy_with_partner:
+            if not partners:
+                missing.append(Evidence(priority.id, priority.identified, priority.title, "no strategy with a partner"))
+                continue
+            carried = sum(1 for s in priority.strategies if s.partners)
+            why += f"; {carried} {'strategy' if carried == 1 else 'strategies'} with "
+            why += ", ".join(_label(data, p) for p in partners)
+        found.append(Evidence(priority.id, priority.identified, priority.title, why))
+    return found, missing
+
+
+def _resources(
+    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+) -> Counted:
+    found, missing = [], []
+    for resource in data.typed(Resource):
+        dated = resource.date in span if resource.date is not None else span.start is None
+        if not dated or not set(where.tags) <= set(resource.tags):
+            continue
+        if where.topic and resource.topic not in where.topic:
+            continue
+        languages = ", ".join(resource.languages)
+        why = f"in {languages}" + ("" if resource.date is not None else " (undated: counted as available)")
+        if where.min_languages is not None and len(set(resource.languages)) < where.min_languages:
+            missing.append(Evidence(resource.id, resource.date, resource.title, f"only in {languages}"))
+            continue
+        found.append(Evidence(resource.id, resource.date, resource.title, why))
+    return found, missing
+
+
+# partners ----------------------------------------------------------------------
+
+
+def became(partner: Partner, transitions: list[Transition], span: Window) -> tuple[dt.date, str] | None:
+    """The first status change of ``partner`` in ``span`` matching one of ``transitions``."""
+    history = partner.status_history
+    for i, change in enumerate(history):
+        before = history[i - 1].status if i else None
+        if change.date not in span or before is change.status:
+            continue
+        for transition in transitions:
+            if change.status is transition.to and (transition.from_ is None or transition.from_ is before):
+                how = f"{before.value} → {change.status.value}" if before else f"{change.status.value} (first status)"
+                return change.date, f"{how} on {change.date}"
+    return None
+
+
+def _partner_filters(partner: Partner, where: Where, span: Window, as_of: dt.date) -> tuple[dt.date | None, str] | None:
+    """The partner-level filters (status on the as-of date, a status change): when and why it passes."""
+    now = partner.status_on(as_of)
+    if now is None:
+        return None
+    if where.status and now not in where.status:
+        return None
+    if where.became:
+        change = became(partner, where.became, span)
+        return None if change is None else change
+    return None, f"{now.value} on {as_of}"
+
+
+def _partners(
+    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+) -> Counted:
+    found, missing = [], []
+    sought = [*where.status, *(t.to for t in where.became)]
+    below = _below(sought)
+    for partner in data.typed(Partner):
+        if not set(where.tags) <= set(partner.tags):
+            continue
+        passed = _partner_filters(partner, where, span, as_of)
+        if passed is not None:
+            found.append(Evidence(partner.id, passed[0], partner.name, passed[1]))
+            continue
+        now = partner.status_on(as_of)
+        if now in below:
+            since = max(c.date for c in partner.status_history if c.date <= as_of)
+            missing.append(Evidence(partner.id, since, partner.name, f"{now} since {since}"))
+    return found, missing
+
+
+def _below(sought: list[PartnerStatus]) -> set[PartnerStatus]:
+    """Statuses earlier in a partner's life than every status sought: who could still get there."""
+    ranks = [_LIFECYCLE.index(s) for s in sought if s in _LIFECYCLE]
+    return set(_LIFECYCLE[: min(ranks)]) if ranks else set()
+
+
+def _partners_via(
+    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+) -> Counted:
+    seen: dict[str, list[Engagement]] = defaultdict(list)
+    while_not: dict[str, list[tuple[Engagement, PartnerStatus | None]]] = defaultdict(list)
+    for engagement, _why in _matching_engagements(data, where, span):
+        for partner_id in dict.fromkeys(engagement.partners):
+            then = status_on(data, partner_id, engagement.date)
+            if where.partner_status and then not in where.partner_status:
+                while_not[partner_id].append((engagement, then))
+            else:
+                seen[partner_id].append(engagement)
+    found, missing = [], []
+    wanted = set(where.partner_status or where.status)
+    for partner in data.typed(Partner):
+        passed = _partner_filters(partner, where, span, as_of) if partner.id in seen else None
+        if passed is not None:
+            at = seen[partner.id]
+            prefix = f"{'/'.join(s.value for s in where.partner_status)} at " if where.partner_status else "at "
+            why = prefix + ", ".join(e.id for e in at)
+            if where.status or where.became:
+                why += f"; {passed[1]}"
+            found.append(Evidence(partner.id, at[0].date, partner.name, why))
+            continue
+        now = partner.status_on(as_of)
+        if now is None or (wanted and now not in wanted) or (not wanted and now is PartnerStatus.former):
+            continue
+        if partner.id in while_not:
+            why = "; ".join(
+                f"at {e.id} while {s.value if s else 'not yet a partner'}" for e, s in while_not[partner.id]
+            )
+        elif partner.id in seen:
+            why = f"no matching status change {span}"
+        else:
+            index = index if index is not None else engagements_by_record(data, as_of)
+            last = latest(index.get(partner.id, []), as_of)
+            why = f"no {describe_engagements(where)} {span}"
+            if last is not None:
+                why += f" (last: {last.id}, {(as_of - last.date).days} days before {as_of})"
+            else:
+                why += " (no engagement yet)"
+        missing.append(Evidence(partner.id, None, partner.name, why))
+    return found, missing
+
+
+# officials ---------------------------------------------------------------------
+
+
+def _officials_via(
+    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+) -> Counted:
+    seen: dict[str, list[tuple[Engagement, str]]] = defaultdict(list)
+    for engagement, _why in _matching_engagements(data, where, span):
+        for official_id, how in officials_represented(data, engagement).items():
+            seen[official_id].append((engagement, how))
+    found, missing = [], []
+    for official in data.typed(Official):
+        if official.id in seen:
+            at = seen[official.id]
+            why = "; ".join(f"{how} at {e.id}" for e, how in at)
+            found.append(Evidence(official.id, at[0][0].date, official.name, why))
+        elif _in_office(official, as_of):
+            why = f"not at {with_article(describe_engagements(where))} {span}"
+            missing.append(Evidence(official.id, None, official.name, why))
+    return found, missing
+
+
+def _in_office(official: Official, day: dt.date) -> bool:
+    started = official.term_start is None or official.term_start <= day
+    return started and (official.term_end is None or official.term_end >= day)
+
+
+COUNTERS = {
+    "engagements": _engagements,
+    "testimonies": _testimonies,
+    "priorities": _priorities,
+    "resources": _resources,
+    "partners": _partners,
+    "partners via engagements": _partners_via,
+    "officials via engagements": _officials_via,
+}
