@@ -4,7 +4,7 @@
 
 Times, best of 5, in-process:
 * loading the demo chapter (data/) as it is, and with the nesting and alias
-  checks of ``yamlio.check_limits`` switched off, to show their cost on real records;
+  checks of ``capctl.yaml.safe.check_limits`` switched off, to show their cost on real records;
 * refusing a 50 MB file, a list nested 50,000 levels deep and a "billion laughs"
   alias bomb, each dropped into a copy of the demo.
 """

@@ -311,7 +311,7 @@ NOTES = """
   loader took about 250 µs) and the rules on each record alone, spread over two worker processes
   above 5,000 files, then writing the cache.
 * `capctl meeting add` (~2.0 s, was ~2.4 s): the load as above; the new record's checks are now its own rules,
-  its references, its districts and the names of its kind (capctl/capture.py `check_new`), a few
+  its references, its districts and the names of its kind (capctl/edit/new.py `check_new`), a few
   milliseconds, where they ran the cross-record rules over the whole set again (~0.6 s).
 * `report --format html --public` (~3.3 s, was ~26 s): `--public` looked for every person's name (5,500)
   with one regular expression over every text of the report; names are now looked up by the runs of

@@ -75,7 +75,7 @@ class State:
             return load(folder, cache=self.cache(), progress=advance)
 
     def cache(self) -> bool | None:
-        """False with --no-cache; None leaves it to CAPCTL_NO_CACHE (see :func:`capctl.store.load`)."""
+        """False with --no-cache; None leaves it to CAPCTL_NO_CACHE (see :func:`capctl.store.load.load`)."""
         return False if self.no_cache else None
 
 

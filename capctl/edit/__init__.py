@@ -1,0 +1,1 @@
+"""New records and edits of existing ones, checked before anything is written."""

@@ -1,10 +1,7 @@
-"""New records from what an organizer gives: built, checked as a whole, then written.
+"""New records from what an organizer gives: built, checked as ``check`` will see them, then written.
 
-The command line resolves names to ids first (asking when it may); everything here
-takes ids. A :class:`Draft` is a record that passed its model, the per-record rules
-and the checks of its references exactly as ``capctl check`` will see it once
-written; :func:`write` writes it (atomically, never over an existing file). Invalid
-input raises :class:`~capctl.problems.CapctlError` and nothing is written.
+Everything here takes ids (the command line resolves names first). Invalid input raises
+:class:`~capctl.problems.CapctlError` and nothing is written.
 """
 
 from __future__ import annotations

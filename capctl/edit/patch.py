@@ -1,6 +1,6 @@
 """Changes to one record, applied to its round-trip tree so that only their lines change.
 
-Each function here returns a ``change`` for :func:`capctl.store.edit`: it
+Each function here returns a ``change`` for :func:`capctl.store.write.edit`: it
 mutates the ruamel tree of the file (a ``CommentedMap``) in place.
 """
 

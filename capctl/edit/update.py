@@ -1,6 +1,6 @@
 """Changes to existing records: a partner's status, an official's stance, a follow-up done.
 
-Each goes through :func:`capctl.store.edit`, so only the lines it means to change
+Each goes through :func:`capctl.store.write.edit`, so only the lines it means to change
 change and comments survive, and the edited record is checked as ``capctl check``
 will see it before anything is written: a change that would add an error writes
 nothing.

@@ -1,0 +1,1 @@
+"""The whole data set for analysts: SQLite, CSV or JSON."""

@@ -1,16 +1,5 @@
-"""The whole data set for analysts: SQLite, a folder of CSV files, or one JSON file.
-
-SQLite and CSV hold the same tables: one per kind of record, plus link tables for
-what a record lists (engagement_partners, follow_ups, positions...), with foreign
-keys so that joins work in Datasette, DuckDB or a spreadsheet. Lists of plain values
-(aliases, tags, languages, districts, links) stay in their row as JSON text. JSON holds
-the records whole, as ``capctl list --format json`` prints them.
-
-``public`` leaves out every personal field (:func:`capctl.models.personal_fields`);
-a testimony's text and file are kept only when its consent is public.
-
-Nothing is written into the data folder, and the export appears at its path whole or
-not at all: it is built beside the path, then renamed into place.
+"""The tables of an export: one per kind of record plus link tables, with foreign keys so joins work in
+Datasette, DuckDB or a spreadsheet. ``public`` leaves out every personal field.
 """
 
 from __future__ import annotations

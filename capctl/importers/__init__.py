@@ -1,0 +1,1 @@
+"""Bringing outside data in: Open States officials and sign-in sheets."""

@@ -1,15 +1,7 @@
-"""Sign-in sheets: read as organizers have them, matched to people and partners, applied to an engagement.
+"""Sign-in sheets matched to people and partners, and applied to an engagement.
 
-A sheet is a CSV exported from Excel or Google Sheets: UTF-8 with or without a
-byte-order mark (UTF-16 too), else Windows-1252; commas, semicolons or tabs; a
-header row naming columns such as name, organization, email, phone and language
-in any order, case and language; blank rows, duplicate rows and extra columns.
-
-:func:`read_sheet` reads it, :func:`plan` proposes a match for each row (exact,
-fuzzy with its score, new, ambiguous, or a duplicate of an earlier row) and what
-the engagement would gain, and :func:`apply` writes it. A row that matches
-several records is never applied unless the organizer chose one. Applying the
-same sheet twice changes nothing the second time.
+A row that matches several records is never applied unless the organizer chose one; applying the same
+sheet twice changes nothing the second time.
 """
 
 from __future__ import annotations

@@ -1,16 +1,5 @@
-"""Importing officials from Open States person files (github.com/openstates/people).
-
-Reading is pure: :func:`read_folder` parses every person file under a folder with
-the safe loader, :func:`plan` maps each person's current role to the fields of an
-:class:`~capctl.models.Official` and decides, against the loaded data, what to
-create, update, leave alone or skip. :func:`apply` then writes the plan through the
-store: new files atomically and exclusively, updates as round-trip edits that touch
-only the lines of the fields that change.
-
-Hand edits win. Each imported official keeps ``imported:``, the values the last
-import wrote for the fields it manages; a field whose value in the file differs
-from that snapshot was edited by hand, and is kept and reported as a conflict
-unless the organizer asks to overwrite it.
+"""Planning an Open States import: each person's current role mapped to an official's fields, and what to
+create, update, leave or skip. Hand edits win (docs/architecture.md, importers).
 """
 
 from __future__ import annotations

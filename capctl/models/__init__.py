@@ -1,0 +1,1 @@
+"""The vocabulary as Pydantic models: records, the chapter's settings and its metrics."""

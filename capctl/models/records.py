@@ -1,9 +1,7 @@
-"""Pydantic models of every record kind, of ``capctl.yaml`` and of ``metrics.yaml``.
+"""Pydantic models of every record kind.
 
-A record's id is its file name and is not written in the file; the store adds it
-when loading. Fields that hold personal data carry ``personal`` in their JSON
-schema extra so that anything published can leave them out (see
-:func:`personal_fields`).
+A record's id is its file name and is not written in the file. Personal fields carry ``personal``
+in their JSON schema extra, so that anything published can leave them out (:func:`personal_fields`).
 """
 
 from __future__ import annotations

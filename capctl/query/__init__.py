@@ -1,0 +1,1 @@
+"""Reading the data set: lists, search, names, activity and what needs attention."""

@@ -1,7 +1,7 @@
 """What needs attention before a visit or a chapter meeting: open follow-ups and relationships
 going cold, as stable rows (JSON and CSV) and as text tables.
 
-The facts come from :mod:`capctl.activity`; this module only words them.
+The facts come from :mod:`capctl.query.activity`; this module only words them.
 """
 
 from __future__ import annotations

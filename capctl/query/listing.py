@@ -1,10 +1,7 @@
-"""Finding records: ``list`` (filters, sort, limit), ``search`` (text in names and notes), and the
-stable row form of a record that JSON, CSV and the export share.
+"""``capctl list``: filters, sort and limit, and the stable row form of a record that JSON, CSV and the export share.
 
-Rows: ``id``, then the fields of the kind's model in their order (as in the files), then a few
-computed columns (``status`` and ``last_contact`` for partners; ``last_contact`` for officials and
-people). In JSON a row keeps lists and mappings as they are; in CSV a list or a mapping is one cell
-of compact JSON text (``["en","es"]``), an empty value an empty cell.
+Rows: ``id``, the fields of the kind's model in their order, then computed columns (``status``,
+``last_contact``). In CSV a list or a mapping is one cell of compact JSON text, an empty value an empty cell.
 """
 
 from __future__ import annotations

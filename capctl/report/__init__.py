@@ -1,0 +1,1 @@
+"""The grant report: metrics, the chapter meeting's sections, and its formats."""

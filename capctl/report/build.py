@@ -1,9 +1,5 @@
-"""The grant report: every metric of ``metrics.yaml`` as of a date, what a chapter meeting
-needs below them, one chapter or several rolled up, internal or ``public``.
-
-:func:`build` returns a :class:`Report`; :func:`to_json` turns it into the
-documented JSON shape (docs/metrics.md) and :func:`build_json` does both for one
-data folder. The renderers (Markdown, HTML, the terminal) only format a Report.
+"""Building the grant report: every metric as of a date and what a chapter meeting needs, for one
+chapter or several rolled up, internal or public. The renderers only draw the :class:`Report` it returns.
 """
 
 from __future__ import annotations
@@ -48,7 +44,7 @@ def load_and_build(
     folders: Sequence[Path], as_of: dt.date | None = None, public: bool = False, cache: bool | None = None
 ) -> Report:
     """Load each data folder and build their report (rolled up when there are several);
-    ``cache`` as in :func:`capctl.store.load`."""
+    ``cache`` as in :func:`capctl.store.load.load`."""
 
     resolved = [folder.resolve() for folder in folders]
     for i, folder in enumerate(resolved):
@@ -178,7 +174,7 @@ def meeting(
     data: DataSet, period: Period, as_of: dt.date, public: bool = False, index: EngagementIndex | None = None
 ) -> Meeting:
     """What a chapter meeting needs: follow-ups, who is going cold, recent activity, reach
-    (``index`` as :func:`capctl.metrics.evaluate` takes it)."""
+    (``index`` as :func:`capctl.report.metrics.evaluate` takes it)."""
     overdue: list[FollowUpItem] = []
     due_soon: list[FollowUpItem] = []
     for item in open_follow_ups(data, as_of, due_within=DUE_SOON_DAYS):

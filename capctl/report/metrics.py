@@ -96,7 +96,7 @@ def evaluate(
 ) -> Result:
     """The metric's value as of ``as_of``, with every record counted and why.
 
-    ``index`` is :func:`~capctl.activity.engagements_by_record` (up to ``as_of``, a later date
+    ``index`` is :func:`~capctl.query.activity.engagements_by_record` (up to ``as_of``, a later date
     or none) when already at hand: the report builds it once for every metric.
     """
     counting = metric.count

@@ -1,0 +1,1 @@
+"""The data folder: its files, loading (with the cache), writing and editing records."""

@@ -1,43 +1,7 @@
 """The load cache: each record file's record and problems, kept while the file is unchanged.
 
-Reading and validating every file is most of what a command costs on a large
-chapter (about 4 s for 60,000 files, 20 s with ruamel alone). The cache keeps, per file, what
-:func:`capctl.store.load_record_file` found (the validated record, or the
-problems with their lines, and what the rules on its record alone find:
-``capctl.rules.FILE_RULES``), so that a later load parses only the files that
-changed. The rules that look across records, at today's date or at other files
-are never cached: :func:`capctl.store.load` runs them on every load, so the cache
-cannot hide a problem.
-
-Where: ``.capctl-cache/<folder name>/`` beside the data folder (git-ignored), so
-that the data folder itself holds only what people wrote; one JSON file per
-folder of records (``engagements/2017``, ``partners``...), so that a change
-rewrites only its folder's file.
-
-When an entry is used: the file's path, size, modification and change times (in
-nanoseconds) and inode all match what was recorded; and the whole cache is
-dropped unless it was written by this version of capctl, with these models,
-rules of parsing and record rules (a hash of their source), for this data folder (its resolved
-path). A file whose times are within :data:`RACY_NS` of the moment it was read is
-not cached: it could still change within the same timestamp tick without its key
-changing (git calls this "racily clean"). The residual risk is a file rewritten
-with the same size and times by a tool that sets both back (``touch -d`` cannot
-set the change time), or a clock that jumps back by more than two seconds.
-
-Format: JSON, read back through Pydantic (``model_validate_json``: Rust-fast,
-5 to 10 µs a record), so the records are validated again, exactly as from their
-files; each record is dumped with only the fields its file set, so it comes back
-identical, ``model_fields_set`` included. A data folder comes from git and anyone could plant a cache beside it; JSON
-cannot run code the way a pickle can, and a planted or corrupt cache is either
-invalid (and rebuilt) or describes records that pass the same validation, keyed
-on inodes and change times it cannot predict. Measured on 13,000 records: JSON
-through Pydantic 9 ms for the records, pickle 57 ms (and unsafe), per-record
-``model_validate`` of plain dicts 10 ms after a 30 ms ``json.loads``.
-
-Parsing the files that remain is spread over the CPU cores when there are at least
-:data:`PARALLEL_MIN_FILES` of them (below that, starting the workers costs more
-than it saves); the workers send their results back as the same JSON, which the
-parent validates several times faster than it could unpickle the models.
+Where it lives, when an entry is used, why JSON and not pickle, and what is never cached:
+docs/architecture.md (the load pipeline). Measured costs: bench/RESULTS.md.
 """
 
 from __future__ import annotations

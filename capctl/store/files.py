@@ -127,7 +127,7 @@ def _walk(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...]
 
 
 def read_text(path: Path) -> str:
-    """A record file's text, or :class:`yamlio.YamlSyntaxError` saying why it cannot be one."""
+    """A record file's text, or :class:`~capctl.yaml.safe.YamlSyntaxError` saying why it cannot be one."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise safe.YamlSyntaxError(f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})", None)

@@ -1,6 +1,6 @@
 """The one canonical form of every file capctl reads, and rewriting files into it with their comments.
 
-Canonical means what :func:`capctl.yamlio.dump` writes for the values the file
+Canonical means what :func:`capctl.yaml.canonical.dump` writes for the values the file
 holds: keys in the models' order, two-space indentation with list dashes
 indented under their key, quotes only where YAML needs them, block lists, no
 blank lines, long lines never folded, the schema comment first (so editors

@@ -1,9 +1,6 @@
-"""The data folder: load every record with the problems found, write and edit records.
+"""Loading a data folder: every record that is valid and every problem found (docs/architecture.md, the load pipeline).
 
-Loading never raises for bad data: it returns a :class:`DataSet` whose
-``problems`` list says what is wrong, file and line. Writing never replaces an
-existing file, and every write is atomic (a temporary file, then a link or a
-rename in the same folder).
+Loading never raises for bad data: problems are values, each with its file and line.
 """
 
 from __future__ import annotations
@@ -52,7 +49,7 @@ def load(root: Path | str, cache: bool | None = None, progress: Callable[[int, i
     """Load a data folder: every record that is valid, and every problem found.
 
     Each record file's own part of the work (read, parse, validate) comes from the
-    load cache when the file has not changed (see :mod:`capctl.cache`), with what the
+    load cache when the file has not changed (see :mod:`capctl.store.cache`), with what the
     rules on its record alone find (``capctl.rules.FILE_RULES``); ``cache`` False, or
     ``CAPCTL_NO_CACHE=1`` when it is None, reads every file. The rules that look at a
     record with the others, at today's date or at other files run on every load.

@@ -11,7 +11,7 @@ keep-chomped blocks, multi-line plain scalars, plain scalars that YAML would rea
 as something other than text unless they are a plain date or whole number,
 duplicate keys, tabs, unusual characters, deep nesting...), and the caller then
 parses the text with ruamel, which also reports every syntax error with its line.
-What it does return is what ``yamlio.load_safe`` returns for the same text:
+What it does return is what ``capctl.yaml.safe.load_safe`` returns for the same text:
 tests/test_fastyaml.py compares the two on every fixture and on generated
 documents.
 """

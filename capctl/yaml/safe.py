@@ -1,11 +1,5 @@
-"""Reading and writing YAML: fast and safe for queries, careful for edits.
-
-* Queries read with ruamel's safe loader on the C parser (``ruamel.yaml.clib``):
-  no object is ever constructed from a tag.
-* Only the one file being edited goes through the round-trip parser, and the edit
-  is merged back into the original text so that every other line survives byte
-  for byte, whatever its formatting (:func:`edit_text`).
-* Every file capctl writes has one canonical form (:func:`dump`).
+"""Safe YAML reading: ruamel's safe loader on the C parser (no object is ever built from a tag), with limits
+on size, nesting and aliases, and syntax errors worded for organizers.
 """
 
 from __future__ import annotations
