@@ -10,7 +10,6 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -19,20 +18,6 @@ if TYPE_CHECKING:
     from capctl.cli import State
     from capctl.query.summary import Table
     from capctl.store.dataset import DataSet
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class ShowFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-FORMAT_HELP = "table for people; json or csv (every field, stable columns) for scripts."
 
 
 def load(state: State) -> DataSet:
