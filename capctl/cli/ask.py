@@ -7,6 +7,7 @@ command ask as in a terminal (tests feed the answers); ``CAPCTL_INTERACTIVE=0``
 never asks.
 """
 
+# The library is imported in the functions that use it: a command loads only what it needs.
 from __future__ import annotations
 
 import os

@@ -6,6 +6,7 @@ root parameters (``--data``) or the usual discovery, and any failure completes
 nothing rather than printing an error into the user's shell.
 """
 
+# The library is imported inside `complete`: `capctl --help` loads this module and stays fast.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable

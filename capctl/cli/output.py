@@ -3,6 +3,7 @@
 Only the standard library and Typer at the top, as for every CLI module.
 """
 
+# Rich and the library are imported in the functions that use them: a command loads only what it prints with.
 from __future__ import annotations
 
 import contextlib
