@@ -7,6 +7,7 @@ command ask as in a terminal (tests feed the answers); ``CAPCTL_INTERACTIVE=0``
 never asks.
 """
 
+# The library is imported in the functions that use it: a command loads only what it needs.
 from __future__ import annotations
 
 import os
@@ -14,7 +15,7 @@ import shlex
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Annotated, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
 import typer
 
@@ -327,17 +328,3 @@ def changed(shown: str, summary: str, did: bool, message: str) -> None:
         typer.echo(f"commit it: git add {shlex.quote(shown)} && git commit -m {shlex.quote(message)}", err=True)
     else:
         typer.echo(f"{summary}", err=True)
-
-
-# --- options several commands share ------------------------------------------
-
-DryRun = Annotated[bool, typer.Option("--dry-run", help="Print the YAML it would write; write nothing.")]
-AllowDuplicate = Annotated[
-    bool,
-    typer.Option("--allow-duplicate", help="Add it even if a record of its kind already has this name."),
-]
-Languages = Annotated[list[str] | None, typer.Option("--language", metavar="CODE", help="A language (en, es, ko...).")]
-Tags = Annotated[list[str] | None, typer.Option("--tag", metavar="TAG", help="A label.")]
-IdOption = Annotated[
-    str | None, typer.Option("--id", metavar="ID", help="The record's id (default: derived from the name).")
-]

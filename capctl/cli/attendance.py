@@ -1,3 +1,4 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 import json
@@ -7,8 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from capctl.cli.complete import complete_ref
-from capctl.cli.output import Format
+from capctl.cli.options import ApplyWithoutAsking, EngagementArg, Format, MatchesFormat
 from capctl.vocab import RecordKind
 
 if TYPE_CHECKING:
@@ -21,18 +21,11 @@ app = typer.Typer(help="Import sign-in sheets into engagements.", no_args_is_hel
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    engagement: Annotated[
-        str,
-        typer.Argument(
-            metavar="ENGAGEMENT",
-            help="The engagement: id or title.",
-            autocompletion=complete_ref(RecordKind.engagements),
-        ),
-    ],
+    engagement: EngagementArg,
     sheet: Annotated[Path, typer.Argument(metavar="FILE.csv", help="The sign-in sheet, exported as CSV.")],
     create: Annotated[bool, typer.Option("--create", help="Add people matching no one as new records.")] = False,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Apply without asking.")] = False,
-    output: Annotated[Format, typer.Option("--format", help="How to print the proposed matches.")] = Format.table,
+    yes: ApplyWithoutAsking = False,
+    output: MatchesFormat = Format.table,
 ) -> None:
     """Add the people on a sign-in sheet to an engagement, with their organizations and the headcount.
 

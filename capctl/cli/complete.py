@@ -1,10 +1,12 @@
-"""Shell completion of record references: ids (from file names, no parsing), matched as typed.
+"""Shell completion of record references: ids (from file names, no parsing), matched as typed;
+and of the kinds `capctl list` takes.
 
 Completion runs before the app callback, so the data folder comes from the parsed
 root parameters (``--data``) or the usual discovery, and any failure completes
 nothing rather than printing an error into the user's shell.
 """
 
+# The library is imported inside `complete`: `capctl --help` loads this module and stays fast.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -41,3 +43,9 @@ def complete_ref(*kinds: RecordKind) -> Callable[[typer.Context, str], list[str]
         return [i for i in record_ids(root, wanted) if i.startswith(key) or (key and key in i)]
 
     return complete
+
+
+def complete_list_kind(incomplete: str) -> list[str]:
+    """A Typer ``autocompletion`` for the KIND of ``capctl list``: the record kinds, and meetings."""
+    names = [k.value for k in RecordKind] + ["meetings"]
+    return [n for n in names if n.startswith(incomplete.lower())]

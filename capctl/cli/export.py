@@ -1,33 +1,18 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
-
-from enum import StrEnum
-from pathlib import Path
-from typing import Annotated
 
 import typer
 
+from capctl.cli.options import ExportForce, ExportFormatOption, ExportOutput, ExportPublic
 from capctl.vocab import RecordKind
-
-
-class ExportChoice(StrEnum):
-    csv = "csv"
-    json = "json"
-    sqlite = "sqlite"
 
 
 def export(
     ctx: typer.Context,
-    fmt: Annotated[
-        ExportChoice,
-        typer.Option("--format", help="sqlite: one database; csv: a folder with one file per table; json: one file."),
-    ],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", metavar="PATH", help="Where to write (never inside data/).")
-    ],
-    public: Annotated[
-        bool, typer.Option("--public", help="Leave out personal fields and testimonies without public consent.")
-    ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it holds an earlier export.")] = False,
+    fmt: ExportFormatOption,
+    output: ExportOutput,
+    public: ExportPublic = False,
+    force: ExportForce = False,
 ) -> None:
     """Export the whole data set for analysis: SQLite (tables with foreign keys, for Datasette, DuckDB or a
     spreadsheet), a folder of CSV files with the same tables, or JSON with the records whole.

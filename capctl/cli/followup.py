@@ -1,10 +1,11 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
 
-from capctl.cli.complete import complete_ref
+from capctl.cli.options import DoneOn, EngagementArg
 from capctl.problems import CapctlError
 from capctl.vocab import RecordKind
 
@@ -14,18 +15,11 @@ app = typer.Typer(help="Close the follow-ups promised at engagements.", no_args_
 @app.command("done")
 def done(
     ctx: typer.Context,
-    engagement: Annotated[
-        str,
-        typer.Argument(
-            metavar="ENGAGEMENT",
-            help="The engagement: id or title.",
-            autocompletion=complete_ref(RecordKind.engagements),
-        ),
-    ],
+    engagement: EngagementArg,
     number: Annotated[
         int | None, typer.Argument(metavar="N", min=1, help="Which follow-up, from 1 (default: the only open one).")
     ] = None,
-    date: Annotated[str | None, typer.Option(metavar="DATE", help="When it was done (default: today).")] = None,
+    date: DoneOn = None,
 ) -> None:
     """Mark a follow-up of an engagement done: adds its done date, and changes only that line.
 

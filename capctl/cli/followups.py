@@ -1,26 +1,23 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
 
-from capctl.cli.complete import complete_ref
-from capctl.cli.output import FORMAT_HELP, Format
+from capctl.cli.options import Format, FormatOption, OwnerFilter
 from capctl.vocab import RecordKind
 
 
 def followups(
     ctx: typer.Context,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only those past their due date.")] = False,
-    owner: Annotated[
-        str | None,
-        typer.Option(metavar="REF", help="Only this person's.", autocompletion=complete_ref(RecordKind.people)),
-    ] = None,
+    owner: OwnerFilter = None,
     due_within: Annotated[
         int | None,
         typer.Option(metavar="DAYS", min=0, help="Only those due within DAYS days from today (overdue ones included)."),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", help=FORMAT_HELP)] = Format.table,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """Open follow-ups, most overdue first, with their engagement, owner, due date and days overdue.
 

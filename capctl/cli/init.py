@@ -1,3 +1,4 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,73 +1,42 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
 
-from capctl.cli.complete import complete_ref
-from capctl.cli.output import FORMAT_HELP, Format
-from capctl.vocab import RecordKind
-
-KINDS_HELP = "partners, officials, people, engagements (or meetings), testimonies, priorities or resources."
-
-
-def _complete_kind(incomplete: str) -> list[str]:
-    names = [k.value for k in RecordKind] + ["meetings"]
-    return [n for n in names if n.startswith(incomplete.lower())]
+from capctl.cli.options import (
+    DistrictFilter,
+    Format,
+    FormatOption,
+    KindFilter,
+    LanguageFilter,
+    ListKindArg,
+    OfficialFilter,
+    PartnerFilter,
+    PersonFilter,
+    SinceFilter,
+    StatusFilter,
+    TagFilter,
+    TopicFilter,
+    UntilFilter,
+)
 
 
 def list_(
     ctx: typer.Context,
-    what: Annotated[str, typer.Argument(metavar="KIND", help=KINDS_HELP, autocompletion=_complete_kind)],
-    since: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATE", help="On or after this date (engagements, testimonies, resources; priorities: identified)."
-        ),
-    ] = None,
-    until: Annotated[str | None, typer.Option(metavar="DATE", help="On or before this date.")] = None,
-    kind: Annotated[
-        str | None,
-        typer.Option("--kind", metavar="KIND", help="Engagement kind (one-on-one, training...) or resource kind."),
-    ] = None,
-    topic: Annotated[
-        str | None, typer.Option(metavar="TOPIC", help="Topic of engagements or resources (budget, organizing...).")
-    ] = None,
-    status: Annotated[
-        str | None,
-        typer.Option(
-            metavar="STATUS", help="Partner status today (prospect, invited, core, former) or priority status."
-        ),
-    ] = None,
-    partner: Annotated[
-        str | None,
-        typer.Option(
-            metavar="REF",
-            help="Engagements it took part in, its people, testimonies, priorities it carries a strategy of.",
-            autocompletion=complete_ref(RecordKind.partners),
-        ),
-    ] = None,
-    official: Annotated[
-        str | None,
-        typer.Option(
-            metavar="REF",
-            help="Engagements with them in person or through staff, their staff, priorities they took a stance on.",
-            autocompletion=complete_ref(RecordKind.officials),
-        ),
-    ] = None,
-    person: Annotated[
-        str | None,
-        typer.Option(
-            metavar="REF",
-            help="Engagements they attended, partners they are a contact of, their testimonies.",
-            autocompletion=complete_ref(RecordKind.people),
-        ),
-    ] = None,
-    district: Annotated[
-        str | None, typer.Option(metavar="D", help="District id (engagements, partners) or an official's district.")
-    ] = None,
-    tag: Annotated[str | None, typer.Option(metavar="T", help="Records carrying this tag.")] = None,
-    language: Annotated[str | None, typer.Option(metavar="CODE", help="Records in this language (es, ko...).")] = None,
+    what: ListKindArg,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    kind: KindFilter = None,
+    topic: TopicFilter = None,
+    status: StatusFilter = None,
+    partner: PartnerFilter = None,
+    official: OfficialFilter = None,
+    person: PersonFilter = None,
+    district: DistrictFilter = None,
+    tag: TagFilter = None,
+    language: LanguageFilter = None,
     sort: Annotated[
         str | None,
         typer.Option(
@@ -75,7 +44,7 @@ def list_(
         ),
     ] = None,
     limit: Annotated[int | None, typer.Option(metavar="N", min=1, help="At most N records.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", help=FORMAT_HELP)] = Format.table,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """List the records of one KIND that pass every filter given.
 

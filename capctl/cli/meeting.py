@@ -1,10 +1,27 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from capctl.cli.complete import complete_ref
+from capctl.cli.options import (
+    FollowUpOwner,
+    FollowUpsDue,
+    MeetingDate,
+    MeetingDistrict,
+    MeetingDryRun,
+    MeetingKind,
+    MeetingLanguages,
+    MeetingTags,
+    MeetingTitle,
+    MeetingTopic,
+    OfficialsThere,
+    PartnersThere,
+    PeopleThere,
+    PrioritiesDiscussed,
+    WriteWithoutAsking,
+)
 from capctl.problems import CapctlError
 from capctl.vocab import EngagementKind, RecordKind, Topic
 
@@ -18,61 +35,33 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-REF = "REF"
 WHO = (RecordKind.officials, RecordKind.people, RecordKind.partners)
 
 
 @app.command("add")
 def add(
     ctx: typer.Context,
-    date: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD, today or yesterday.")] = None,
-    kind: Annotated[EngagementKind | None, typer.Option(help="What it was (default: one-on-one).")] = None,
-    topic: Annotated[Topic | None, typer.Option(help="What it was about; trainings: budget, organizing...")] = None,
-    title: Annotated[
-        str | None, typer.Option(metavar="TEXT", help="A short title (default: the kind and who).")
-    ] = None,
-    official: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar=REF, help="An official there in person.", autocompletion=complete_ref(RecordKind.officials)
-        ),
-    ] = None,
-    person: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar=REF, help="A person there: staff, contact, member.", autocompletion=complete_ref(RecordKind.people)
-        ),
-    ] = None,
-    partner: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar=REF, help="A partner organization there.", autocompletion=complete_ref(RecordKind.partners)
-        ),
-    ] = None,
-    priority: Annotated[
-        list[str] | None,
-        typer.Option(metavar=REF, help="A priority discussed.", autocompletion=complete_ref(RecordKind.priorities)),
-    ] = None,
-    tag: Annotated[list[str] | None, typer.Option(metavar="TAG", help="A label, e.g. poverty-hearing.")] = None,
+    date: MeetingDate = None,
+    kind: MeetingKind = None,
+    topic: MeetingTopic = None,
+    title: MeetingTitle = None,
+    official: OfficialsThere = None,
+    person: PeopleThere = None,
+    partner: PartnersThere = None,
+    priority: PrioritiesDiscussed = None,
+    tag: MeetingTags = None,
     location: Annotated[str | None, typer.Option(metavar="TEXT", help="Where it took place.")] = None,
-    district: Annotated[str | None, typer.Option(metavar="D", help="The district id from capctl.yaml.")] = None,
-    language: Annotated[
-        list[str] | None, typer.Option(metavar="CODE", help="A language it was held in (en, es, ko...).")
-    ] = None,
+    district: MeetingDistrict = None,
+    language: MeetingLanguages = None,
     headcount: Annotated[int | None, typer.Option(min=0, metavar="N", help="How many attended in all.")] = None,
     notes: Annotated[str | None, typer.Option(metavar="TEXT", help="What happened.")] = None,
     follow_up: Annotated[
         list[str] | None, typer.Option(metavar="TEXT", help="A follow-up: TASK, or TASK | OWNER | DUE.")
     ] = None,
-    owner: Annotated[
-        str | None,
-        typer.Option(
-            metavar=REF, help="Who does the follow-ups (a person).", autocompletion=complete_ref(RecordKind.people)
-        ),
-    ] = None,
-    due: Annotated[str | None, typer.Option(metavar="DATE", help="When the follow-ups are due.")] = None,
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Write without asking for confirmation.")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the YAML; write nothing.")] = False,
+    owner: FollowUpOwner = None,
+    due: FollowUpsDue = None,
+    yes: WriteWithoutAsking = False,
+    dry_run: MeetingDryRun = False,
 ) -> None:
     """Log an engagement: written to engagements/<yyyy>/<date>-<slug>.yaml.
 

@@ -1,3 +1,4 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 from pathlib import Path
@@ -5,8 +6,16 @@ from typing import Annotated, Any
 
 import typer
 
-from capctl.cli.ask import AllowDuplicate, DryRun, IdOption
-from capctl.cli.output import ShowFormat
+from capctl.cli.options import (
+    AllowDuplicate,
+    DryRun,
+    IdOption,
+    ImportDistricts,
+    ImportDryRun,
+    OfficialDistrict,
+    ShowFormat,
+    ShowFormatOption,
+)
 from capctl.problems import CapctlError
 from capctl.vocab import Level
 
@@ -23,7 +32,7 @@ def add(
         str | None, typer.Option(metavar="TEXT", help='The body, e.g. "LA County Board of Supervisors". Required.')
     ] = None,
     level: Annotated[Level, typer.Option(help="county, city, state or federal.")] = Level.county,
-    district: Annotated[str | None, typer.Option(metavar="D", help='The district they represent, e.g. "1".')] = None,
+    district: OfficialDistrict = None,
     record_id: IdOption = None,
     allow_duplicate: AllowDuplicate = False,
     dry_run: DryRun = False,
@@ -69,10 +78,7 @@ def import_(
             show_default=False,
         ),
     ] = None,
-    district: Annotated[
-        list[str] | None,
-        typer.Option(metavar="D", help='Only this district: "53" or "AD-53". Repeatable.', show_default=False),
-    ] = None,
+    district: ImportDistricts = None,
     include_retired: Annotated[
         bool, typer.Option("--include-retired", help="Also import people whose roles have all ended.")
     ] = False,
@@ -84,10 +90,8 @@ def import_(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[ShowFormat, typer.Option("--format", help="table for people, json for scripts.")] = (
-        ShowFormat.table
-    ),
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would change; write nothing.")] = False,
+    fmt: ShowFormatOption = ShowFormat.table,
+    dry_run: ImportDryRun = False,
 ) -> None:
     """Create or update officials from Open States person files.
 

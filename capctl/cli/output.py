@@ -3,6 +3,7 @@
 Only the standard library and Typer at the top, as for every CLI module.
 """
 
+# Rich and the library are imported in the functions that use them: a command loads only what it prints with.
 from __future__ import annotations
 
 import contextlib
@@ -10,7 +11,6 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -19,20 +19,6 @@ if TYPE_CHECKING:
     from capctl.cli import State
     from capctl.query.summary import Table
     from capctl.store.dataset import DataSet
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class ShowFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-FORMAT_HELP = "table for people; json or csv (every field, stable columns) for scripts."
 
 
 def load(state: State) -> DataSet:

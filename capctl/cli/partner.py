@@ -1,11 +1,22 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
 
-from capctl.cli.ask import AllowDuplicate, DryRun, IdOption, Languages, Tags
-from capctl.cli.complete import complete_ref
+from capctl.cli.options import (
+    AllowDuplicate,
+    ChangedOn,
+    DryRun,
+    IdOption,
+    Languages,
+    PartnerArg,
+    PartnerDistricts,
+    PartnerStatusOption,
+    StatusSince,
+    Tags,
+)
 from capctl.vocab import PartnerStatus, RecordKind
 
 app = typer.Typer(
@@ -18,11 +29,9 @@ def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(metavar="NAME", help="The organization's name.")],
     record_id: IdOption = None,
-    status: Annotated[PartnerStatus, typer.Option(help="Its status.")] = PartnerStatus.prospect,
-    since: Annotated[str | None, typer.Option(metavar="DATE", help="Since when (default: today).")] = None,
-    district: Annotated[
-        list[str] | None, typer.Option(metavar="D", help="A district id from capctl.yaml it works in.")
-    ] = None,
+    status: PartnerStatusOption = PartnerStatus.prospect,
+    since: StatusSince = None,
+    district: PartnerDistricts = None,
     language: Languages = None,
     tag: Tags = None,
     allow_duplicate: AllowDuplicate = False,
@@ -57,14 +66,9 @@ def add(
 @app.command("status")
 def status(
     ctx: typer.Context,
-    ref: Annotated[
-        str,
-        typer.Argument(
-            metavar="REF", help="The partner: id, name or alias.", autocompletion=complete_ref(RecordKind.partners)
-        ),
-    ],
+    ref: PartnerArg,
     new_status: Annotated[PartnerStatus, typer.Argument(metavar="STATUS", help="prospect, invited, core or former.")],
-    date: Annotated[str | None, typer.Option(metavar="DATE", help="When it changed (default: today).")] = None,
+    date: ChangedOn = None,
     note: Annotated[str | None, typer.Option(metavar="TEXT", help="Why it changed.")] = None,
 ) -> None:
     """Change a partner's status: a new entry at the end of its status_history.

@@ -1,11 +1,11 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
 
-from capctl.cli.ask import AllowDuplicate, DryRun, IdOption, Languages
-from capctl.cli.complete import complete_ref
+from capctl.cli.options import Affiliation, AllowDuplicate, DryRun, IdOption, Languages, Role, WorksFor
 from capctl.vocab import RecordKind
 
 app = typer.Typer(
@@ -18,21 +18,9 @@ def add(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(metavar="NAME", help="The person's name.")],
     record_id: IdOption = None,
-    partner: Annotated[
-        str | None,
-        typer.Option(
-            metavar="REF", help="The partner they belong to.", autocompletion=complete_ref(RecordKind.partners)
-        ),
-    ] = None,
-    works_for: Annotated[
-        str | None,
-        typer.Option(
-            metavar="OFFICIAL",
-            help="The official they work for (staff).",
-            autocompletion=complete_ref(RecordKind.officials),
-        ),
-    ] = None,
-    title: Annotated[str | None, typer.Option(metavar="TEXT", help='Their role, e.g. "Chief of Staff".')] = None,
+    partner: Affiliation = None,
+    works_for: WorksFor = None,
+    title: Role = None,
     language: Languages = None,
     email: Annotated[str | None, typer.Option(metavar="E", help="Their email (personal: never published).")] = None,
     phone: Annotated[str | None, typer.Option(metavar="P", help="Their phone (personal: never published).")] = None,

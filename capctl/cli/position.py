@@ -1,10 +1,11 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
 
-from capctl.cli.complete import complete_ref
+from capctl.cli.options import LearnedOn, OfficialArg, PriorityArg
 from capctl.vocab import RecordKind, Stance
 
 app = typer.Typer(help="Record officials' stances on priorities.", no_args_is_help=True, rich_markup_mode=None)
@@ -13,22 +14,10 @@ app = typer.Typer(help="Record officials' stances on priorities.", no_args_is_he
 @app.command("set")
 def set_(
     ctx: typer.Context,
-    priority: Annotated[
-        str,
-        typer.Argument(
-            metavar="PRIORITY", help="The priority: id or title.", autocompletion=complete_ref(RecordKind.priorities)
-        ),
-    ],
-    official: Annotated[
-        str,
-        typer.Argument(
-            metavar="OFFICIAL",
-            help="The official: id, name or alias.",
-            autocompletion=complete_ref(RecordKind.officials),
-        ),
-    ],
+    priority: PriorityArg,
+    official: OfficialArg,
     stance: Annotated[Stance, typer.Argument(metavar="STANCE", help="support, oppose, undecided or unknown.")],
-    date: Annotated[str | None, typer.Option(metavar="DATE", help="When it was learned (default: today).")] = None,
+    date: LearnedOn = None,
     source: Annotated[
         str | None, typer.Option(metavar="TEXT", help="How we know: a meeting, a vote, a statement.")
     ] = None,

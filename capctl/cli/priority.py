@@ -1,11 +1,11 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
 
-from capctl.cli.ask import AllowDuplicate, DryRun, IdOption
-from capctl.cli.complete import complete_ref
+from capctl.cli.options import AllowDuplicate, DryRun, Identified, IdOption, StrategyPartners
 from capctl.vocab import RecordKind
 
 app = typer.Typer(
@@ -17,16 +17,9 @@ app = typer.Typer(
 def add(
     ctx: typer.Context,
     title: Annotated[str, typer.Argument(metavar="TITLE", help="The priority.")],
-    identified: Annotated[
-        str | None, typer.Option(metavar="DATE", help="When the chapter identified it (default: today).")
-    ] = None,
+    identified: Identified = None,
     strategy: Annotated[str | None, typer.Option(metavar="TEXT", help="A community strategy for it.")] = None,
-    partner: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar="REF", help="A partner carrying the strategy.", autocompletion=complete_ref(RecordKind.partners)
-        ),
-    ] = None,
+    partner: StrategyPartners = None,
     record_id: IdOption = None,
     allow_duplicate: AllowDuplicate = False,
     dry_run: DryRun = False,

@@ -1,3 +1,4 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 import json
@@ -6,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from capctl.cli.options import AsOf, ReportForce, ReportFormatOption, ReportOutput, ReportPublic
 from capctl.problems import CapctlError
 from capctl.vocab import ReportFormat
 
@@ -20,20 +22,8 @@ TEXT_FILE_WIDTH = 100
 
 def report(
     ctx: typer.Context,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="DATE",
-            help="Report as of this date (YYYY-MM-DD, today, yesterday); default today, "
-            "clamped to the end of the grant period.",
-            show_default=False,
-        ),
-    ] = None,
-    fmt: Annotated[
-        ReportFormat,
-        typer.Option("--format", "-f", help="text for the terminal, markdown for an agenda, json, html for print."),
-    ] = ReportFormat.text,
+    as_of: AsOf = None,
+    fmt: ReportFormatOption = ReportFormat.text,
     explain: Annotated[
         str | None,
         typer.Option(
@@ -43,19 +33,9 @@ def report(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of the screen.", show_default=False),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="With --output, replace FILE if it exists.")] = False,
-    public: Annotated[
-        bool,
-        typer.Option(
-            "--public",
-            help="For publishing: no names, emails, phones or addresses of people, "
-            "no testimony title without public consent.",
-        ),
-    ] = False,
+    output: ReportOutput = None,
+    force: ReportForce = False,
+    public: ReportPublic = False,
     compare: Annotated[
         str | None,
         typer.Option(

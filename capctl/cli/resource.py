@@ -1,12 +1,21 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
 
-from capctl.cli.ask import AllowDuplicate, DryRun, IdOption
+from capctl.cli.options import (
+    AllowDuplicate,
+    DryRun,
+    IdOption,
+    MadeAvailable,
+    ResourceKindOption,
+    ResourceLanguages,
+    ResourceTopic,
+)
 from capctl.problems import CapctlError
-from capctl.vocab import ResourceKind, Topic, choices
+from capctl.vocab import ResourceKind, choices
 
 app = typer.Typer(help="Add presentations and materials.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -15,12 +24,10 @@ app = typer.Typer(help="Add presentations and materials.", no_args_is_help=True,
 def add(
     ctx: typer.Context,
     title: Annotated[str, typer.Argument(metavar="TITLE", help="Its title.")],
-    kind: Annotated[ResourceKind | None, typer.Option(help="What it is. Required.")] = None,
-    topic: Annotated[Topic | None, typer.Option(help="What it is about.")] = None,
-    language: Annotated[
-        list[str] | None, typer.Option(metavar="CODE", help="A language it exists in (en, es...). At least one.")
-    ] = None,
-    date: Annotated[str | None, typer.Option(metavar="DATE", help="When it was made available.")] = None,
+    kind: ResourceKindOption = None,
+    topic: ResourceTopic = None,
+    language: ResourceLanguages = None,
+    date: MadeAvailable = None,
     link: Annotated[
         str | None, typer.Option(metavar="PATH_OR_URL", help="A file under the data folder or a URL.")
     ] = None,

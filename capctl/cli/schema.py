@@ -1,25 +1,15 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
-
-from pathlib import Path
-from typing import Annotated
 
 import typer
 
+from capctl.cli.options import SchemaOutput
 from capctl.problems import CapctlError
 
 
 def schema(
     ctx: typer.Context,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="DIR",
-            help="Where to write them (default: the data folder's schemas/, which the files' first line points at).",
-            show_default=False,
-        ),
-    ] = None,
+    output: SchemaOutput = None,
 ) -> None:
     """Write the JSON Schemas of the YAML files (one per record kind, capctl.yaml and metrics.yaml).
 

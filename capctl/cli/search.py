@@ -1,10 +1,11 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
 
-from capctl.cli.output import FORMAT_HELP, Format
+from capctl.cli.options import Format, FormatOption
 
 
 def search(
@@ -12,7 +13,7 @@ def search(
     text: Annotated[
         list[str], typer.Argument(metavar="TEXT...", help="What to look for; several words are one phrase.")
     ],
-    fmt: Annotated[Format, typer.Option("--format", help=FORMAT_HELP)] = Format.table,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """Find TEXT in names, aliases, titles, notes, descriptions, strategies and follow-ups, ignoring case and
     accents ("martinez" finds "Martínez"). Each hit shows its record and the line that matches.

@@ -1,20 +1,15 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
-
-from typing import Annotated
 
 import typer
 
-from capctl.cli.complete import complete_ref
-from capctl.cli.output import ShowFormat
+from capctl.cli.options import AnyRefArg, ShowFormat, ShowFormatOption
 
 
 def show(
     ctx: typer.Context,
-    ref: Annotated[
-        str,
-        typer.Argument(metavar="REF", help="An id, a name or an alias, of any kind.", autocompletion=complete_ref()),
-    ],
-    fmt: Annotated[ShowFormat, typer.Option("--format", help="table for people, json for scripts.")] = ShowFormat.table,
+    ref: AnyRefArg,
+    fmt: ShowFormatOption = ShowFormat.table,
 ) -> None:
     """Everything about one record: its fields, last contact, the engagements involving it (newest first)
     and open follow-ups.

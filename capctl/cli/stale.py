@@ -1,30 +1,15 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
-
-from enum import StrEnum
-from typing import Annotated
 
 import typer
 
-from capctl.cli.output import FORMAT_HELP, Format
-
-
-class StaleKind(StrEnum):
-    partners = "partners"
-    officials = "officials"
-    people = "people"
+from capctl.cli.options import Format, FormatOption, StaleKinds
 
 
 def stale(
     ctx: typer.Context,
-    kinds: Annotated[
-        list[StaleKind] | None,
-        typer.Option(
-            "--kind",
-            metavar="KIND",
-            help="partners, officials or people; repeat for several (default: partners and officials).",
-        ),
-    ] = None,
-    fmt: Annotated[Format, typer.Option("--format", help=FORMAT_HELP)] = Format.table,
+    kinds: StaleKinds = None,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """Relationships going cold: no engagement for longer than the warning threshold in capctl.yaml
     (per kind, and per status for partners). Coldest first, with the last engagement named.

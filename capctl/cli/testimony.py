@@ -1,3 +1,4 @@
+# The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
 from pathlib import Path
@@ -5,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from capctl.cli.ask import DryRun
-from capctl.cli.complete import complete_ref
+from capctl.cli.options import DryRun, GivenOn, TestimonyLanguage, TestimonyPartner, TestimonyPerson, TestimonyTitle
 from capctl.problems import CapctlError
 from capctl.vocab import ConsentScope, RecordKind
 
@@ -16,26 +16,14 @@ app = typer.Typer(help="Add personal testimonies of partners' members.", no_args
 @app.command("add")
 def add(
     ctx: typer.Context,
-    person: Annotated[
-        str | None,
-        typer.Option(metavar="REF", help="Who gave it. Required.", autocompletion=complete_ref(RecordKind.people)),
-    ] = None,
-    partner: Annotated[
-        str | None,
-        typer.Option(
-            metavar="REF",
-            help="The partner they speak with (default: the person's).",
-            autocompletion=complete_ref(RecordKind.partners),
-        ),
-    ] = None,
-    date: Annotated[str | None, typer.Option(metavar="DATE", help="When it was given (default: today).")] = None,
-    language: Annotated[
-        str | None, typer.Option(metavar="CODE", help="Its language (default: the person's first).")
-    ] = None,
+    person: TestimonyPerson = None,
+    partner: TestimonyPartner = None,
+    date: GivenOn = None,
+    language: TestimonyLanguage = None,
     consent: Annotated[
         ConsentScope | None, typer.Option(help="What the person agreed to share: public, internal or none.")
     ] = None,
-    title: Annotated[str | None, typer.Option(metavar="TEXT", help="A short title; names the file.")] = None,
+    title: TestimonyTitle = None,
     text: Annotated[str | None, typer.Option(metavar="TEXT", help="The testimony itself.")] = None,
     file: Annotated[
         Path | None, typer.Option(metavar="PATH", help="A file under the data folder holding it (e.g. files/...).")
