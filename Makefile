@@ -27,8 +27,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check capctl tests scripts bench
-	$(BIN)/ruff format --check capctl tests scripts bench
+	$(BIN)/ruff check capctl tests bench
+	$(BIN)/ruff format --check capctl tests bench
 	$(BIN)/mypy
 
 # `make bench` times capctl on generated chapters of sizes S, M and L and writes bench/RESULTS.md
@@ -40,8 +40,8 @@ docs: $(STAMP)
 	$(BIN)/python -m capctl.cli.docs
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix capctl tests scripts bench
-	$(BIN)/ruff format capctl tests scripts bench
+	$(BIN)/ruff check --fix capctl tests bench
+	$(BIN)/ruff format capctl tests bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
