@@ -13,8 +13,7 @@ import pytest
 
 from capctl.store import cache, files, load, read
 from capctl.store.dataset import DataSet
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from tests.conftest import FIXTURES
 
 
 @pytest.fixture(autouse=True)
