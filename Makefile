@@ -8,7 +8,7 @@ DATA ?= data
 # The demo chapter is frozen at this date: the report reads as it did then. AS_OF=today for today.
 AS_OF ?= 2017-09-30
 
-.PHONY: report test lint check bench format clean docs
+.PHONY: report test test-fast lint check bench format clean docs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "capctl needs Python 3.11 or newer ($(PYTHON) is older)"; exit 1; }
@@ -26,9 +26,13 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The tests that start no process (no git, pre-commit, python or forked writers): a quick loop while working.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not subprocess and not slow"
+
 lint: $(STAMP)
-	$(BIN)/ruff check capctl tests scripts bench
-	$(BIN)/ruff format --check capctl tests scripts bench
+	$(BIN)/ruff check capctl tests bench
+	$(BIN)/ruff format --check capctl tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -41,8 +45,8 @@ docs: $(STAMP)
 	$(BIN)/python -m capctl.cli.docs
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix capctl tests scripts bench
-	$(BIN)/ruff format capctl tests scripts bench
+	$(BIN)/ruff check --fix capctl tests bench
+	$(BIN)/ruff format capctl tests bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -59,6 +59,14 @@ def chapter(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def grant(tmp_path: Path) -> Path:
+    """A copy of the fixture chapter with known answers for every metric, safe to change."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "grant", target)
+    return target
+
+
+@pytest.fixture
 def run() -> Callable[..., Result]:
     """Run capctl in-process; stdout and stderr are kept apart."""
 

@@ -89,7 +89,13 @@ def test_the_corpus_covers_at_least_sixty_cases() -> None:
     assert len(CASES) >= 60
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def case_param(case: Path) -> Any:
+    """A case for parametrize, marked ``subprocess`` when its command asks git (--changed, --compare)."""
+    asks_git = bool({"--changed", "--compare"} & set(read_case(case)["args"]))
+    return pytest.param(case, id=case.name, marks=[pytest.mark.subprocess] if asks_git else [])
+
+
+@pytest.mark.parametrize("case", [case_param(case) for case in CASES])
 def test_bad_input_is_refused_with_its_exact_message_and_nothing_changes(
     case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run
 ) -> None:

@@ -13,8 +13,7 @@ import pytest
 
 from capctl.store import cache, files, load, read
 from capctl.store.dataset import DataSet
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from tests.conftest import FIXTURES
 
 
 @pytest.fixture(autouse=True)
@@ -297,6 +296,7 @@ def test_a_folder_where_no_cache_can_be_written_works_without_one(chapter: Path,
     assert first.stderr == "15 records checked: 0 errors, 0 warnings\n"
 
 
+@pytest.mark.subprocess
 def test_parsing_in_several_processes_gives_the_same_records_and_problems(
     broken: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,7 +9,10 @@ import pytest
 
 from tests.conftest import chapter_repository, git
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+pytestmark = [
+    pytest.mark.subprocess,
+    pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
+]
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from capctl.cli.docs import DOC, command_paths, render
 from tests.conftest import REPO
 
@@ -35,6 +37,7 @@ def test_the_generator_finds_every_command_of_the_app() -> None:
     } <= paths
 
 
+@pytest.mark.subprocess
 def test_help_loads_none_of_the_library() -> None:
     # The CLI modules import only the standard library, typer and the vocabulary at the top.
     # (Typer itself loads pydantic to convert parameters, so pydantic is not counted.)

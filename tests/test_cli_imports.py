@@ -1,6 +1,10 @@
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.subprocess
+
 
 def test_the_command_line_starts_without_loading_models_tables_or_yaml() -> None:
     # `capctl --help` must stay fast: commands import their libraries only when they run.

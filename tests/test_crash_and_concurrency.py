@@ -19,6 +19,8 @@ from collections.abc import Callable
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
+import pytest
+
 from capctl.edit import meeting as edit_meeting
 from capctl.edit import new, patch
 from capctl.edit.meeting import MeetingInput
@@ -51,6 +53,7 @@ def _write_and_edit_forever(data: dataset.DataSet, seed: int, done: Synchronized
         done.value = n
 
 
+@pytest.mark.subprocess
 def test_a_writer_killed_at_any_moment_leaves_every_file_absent_or_whole(chapter: Path) -> None:
     rng = random.Random(2017)
     data = load.load(chapter)  # loaded once: the forked writers start writing at once
@@ -109,6 +112,7 @@ def _add_meetings(root: Path, writer: int, start: multiprocessing.synchronize.Ev
         new.write(data, edit_meeting.new_engagement(data, meeting))
 
 
+@pytest.mark.subprocess
 def test_four_writers_adding_the_same_meeting_at_once_keep_every_record(chapter: Path) -> None:
     run_together(_add_meetings, chapter)
 
@@ -138,6 +142,7 @@ def _tag_meeting(path: Path, writer: int, start: multiprocessing.synchronize.Eve
                 assert "changed while it was being edited" in exc.message
 
 
+@pytest.mark.subprocess
 def test_four_writers_editing_one_file_at_once_lose_no_edit(chapter: Path) -> None:
     path = chapter / EDITED
     run_together(_tag_meeting, path)

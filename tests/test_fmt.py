@@ -13,10 +13,9 @@ from hypothesis import strategies as st
 from typer.testing import Result
 
 from capctl.store.chapter import template
-from tests.conftest import FIXTURES, REPO, snapshot
+from tests.conftest import FIXTURES, snapshot
 from tests.test_capture_sequences import commands
 
-DATA = REPO / "data"
 ENGAGEMENT_HEADER = "# yaml-language-server: $schema=../../schemas/engagement.schema.json\n"
 
 HAND_WRITTEN = """\
@@ -75,11 +74,6 @@ def hand_written(chapter: Path) -> Path:
     path = chapter / "engagements" / "2017" / "2017-06-01-call-jon-lee.yaml"
     path.write_text(HAND_WRITTEN, encoding="utf-8")
     return path
-
-
-def test_the_demo_data_is_canonical(run: Callable[..., Result]) -> None:
-    result = run("--data", DATA, "fmt", "--check")
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
 
 
 def test_the_templates_capctl_init_writes_are_canonical(tmp_path: Path, run: Callable[..., Result]) -> None:

@@ -98,6 +98,7 @@ def test_a_bad_today_override_is_a_usage_error(chapter: Path, run, monkeypatch: 
     assert result.stderr == "error: CAPCTL_TODAY='30/06/2017' is not a date: use YYYY-MM-DD\n"
 
 
+@pytest.mark.subprocess
 def test_python_dash_m_runs_the_same_command(chapter: Path) -> None:
     import subprocess
     import sys

@@ -114,6 +114,7 @@ def test_officials_are_counted_through_engagements(chapter: Path, run) -> None:
     ]
 
 
+@pytest.mark.subprocess
 def test_the_command_line_starts_without_the_report_or_its_libraries() -> None:
     code = (
         "import sys, capctl.cli; "

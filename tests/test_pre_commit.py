@@ -69,6 +69,7 @@ def test_the_manifest_is_valid_for_pre_commit_and_offers_both_hooks() -> None:
     assert all(hook["language"] == "python" for hook in found.values())
 
 
+@pytest.mark.subprocess
 def test_capctl_check_hook_passes_a_clean_chapter_and_fails_a_broken_record(data_repo: Path) -> None:
     passed = run_hook(data_repo, "capctl-check")
     assert passed.returncode == 0, passed.stdout + passed.stderr
@@ -79,6 +80,7 @@ def test_capctl_check_hook_passes_a_clean_chapter_and_fails_a_broken_record(data
     assert "data/people/ana-cruz.yaml:2: error: nickname: unknown field" in failed.stdout.splitlines()
 
 
+@pytest.mark.subprocess
 def test_capctl_fmt_hook_rewrites_the_data_files_then_passes(data_repo: Path) -> None:
     (data_repo / "data" / "files").mkdir()
     (data_repo / "data" / "files" / "agenda.yaml").write_text("not: a record\n", encoding="utf-8")
@@ -94,6 +96,7 @@ def test_capctl_fmt_hook_rewrites_the_data_files_then_passes(data_repo: Path) ->
 
 
 @pytest.mark.slow
+@pytest.mark.subprocess
 def test_pre_commit_try_repo_runs_both_hooks(data_repo: Path, tmp_path: Path) -> None:
     env = {**os.environ, **GIT_IDENTITY, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
     env.pop("CAPCTL_DATA", None)

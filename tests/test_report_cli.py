@@ -8,19 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import snapshot
+from conftest import FIXTURES, snapshot
 
-FIXTURES = Path(__file__).parent / "fixtures"
 EXPECTED = Path(__file__).parent / "expected"
 DOCS = Path(__file__).parent.parent / "docs"
 FORMATS = ["text", "markdown", "json", "html"]
-
-
-@pytest.fixture
-def grant(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURES / "grant", target)
-    return target
 
 
 def test_text_report(grant: Path, run) -> None:

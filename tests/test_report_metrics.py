@@ -21,7 +21,6 @@ The grant fixture is the chapter fixture plus records chosen for the hard cases.
 
 import datetime as dt
 import json
-import shutil
 from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
@@ -36,15 +35,6 @@ from capctl.report.metrics import judge
 from capctl.report.period import Window, elapsed, previous_period
 from capctl.store import load as store_load
 from capctl.vocab import MetricStatus
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture
-def grant(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(FIXTURES / "grant", target)
-    return target
 
 
 def report_json(run: Callable[..., Result], folder: Path, *args: str) -> dict[str, Any]:

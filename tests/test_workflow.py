@@ -49,6 +49,7 @@ def test_it_checks_the_change_the_format_and_writes_the_summary() -> None:
     assert steps()[-1]["if"] == "always()"  # the summary is written even when the check fails
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_its_commands_run_as_written_on_a_pull_request(tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
     repo = chapter_repository(tmp_path / "repo", "grant", "change", origin=True)

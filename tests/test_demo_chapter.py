@@ -1,17 +1,16 @@
-"""The demo chapter in data/: valid, reproducible from scripts/demo_data.py, and as rich as issue #2 promises.
+"""The demo chapter in data/: its own source, valid and canonical, and as rich as issue #2 promises.
 
-The demo is frozen at 2017-09-30, the as-of date of `make report`; the counts
-below are what the grant report should show on that day.
+data/ is edited like any chapter's data (by capctl or by hand); `capctl check` and
+`capctl fmt --check` guard it here, and `capctl --data data schema` in
+tests/test_schemas.py. The demo is frozen at 2017-09-30, the as-of date of
+`make report`; the counts below are what the grant report should show on that day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
-import sys
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from typer.testing import Result
@@ -21,16 +20,13 @@ from capctl.models.records import Engagement, Official, Partner, Person, Priorit
 from capctl.store.chapter import template
 from capctl.store.dataset import DataSet
 from capctl.store.load import load
-from capctl.vocab import PartnerStatus, RecordKind
-from tests.conftest import REPO, snapshot
+from capctl.vocab import PartnerStatus
+from tests.conftest import REPO
 
 DATA = REPO / "data"
-SCRIPT = REPO / "scripts" / "demo_data.py"
 AS_OF = dt.date(2017, 9, 30)
 PERIOD = (dt.date(2017, 1, 1), dt.date(2017, 12, 31))
 PREVIOUS_PERIOD = (dt.date(2016, 1, 1), dt.date(2016, 12, 31))
-GENERATED = {"capctl.yaml", "metrics.yaml", "files", *(kind.value for kind in RecordKind)}
-"""What the generator writes: every other file in data/ (README.md, schemas/) is someone else's."""
 
 
 @pytest.fixture(scope="module")
@@ -38,17 +34,7 @@ def demo() -> DataSet:
     return load(DATA)
 
 
-def generated(folder: Path) -> dict[str, bytes]:
-    return {k: v for k, v in snapshot(folder).items() if Path(k).parts[0] in GENERATED}
-
-
-def generate(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *(str(a) for a in args)], capture_output=True, text=True, check=False
-    )
-
-
-# --- valid and reproducible ---------------------------------------------------------
+# --- valid and canonical ----------------------------------------------------------------
 
 
 def test_check_finds_no_error_and_no_warning_in_the_demo(run: Callable[..., Result]) -> None:
@@ -58,11 +44,9 @@ def test_check_finds_no_error_and_no_warning_in_the_demo(run: Callable[..., Resu
     assert result.stderr == "251 records checked: 0 errors, 0 warnings\n"
 
 
-def test_generator_reproduces_the_committed_demo_byte_for_byte(tmp_path: Path) -> None:
-    result = generate(tmp_path / "data")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == f"wrote 251 records to {tmp_path / 'data'}\n"
-    assert snapshot(tmp_path / "data") == generated(DATA)
+def test_fmt_check_finds_the_demo_canonical(run: Callable[..., Result]) -> None:
+    result = run("--data", DATA, "fmt", "--check")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
 
 
 def test_demo_files_are_canonical_with_a_schema_comment_first(demo: DataSet) -> None:
@@ -71,59 +55,6 @@ def test_demo_files_are_canonical_with_a_schema_comment_first(demo: DataSet) -> 
         assert first.startswith("# yaml-language-server: $schema="), record_id
     assert (DATA / "capctl.yaml").read_text(encoding="utf-8") == template("capctl.yaml")
     assert (DATA / "metrics.yaml").read_text(encoding="utf-8") == template("metrics.yaml")
-
-
-def test_generator_refuses_a_folder_with_records_and_changes_nothing(tmp_path: Path) -> None:
-    folder = tmp_path / "data"
-    (folder / "partners").mkdir(parents=True)
-    (folder / "partners" / "ours.yaml").write_text("name: Our Partner\nstatus_history: []\n", encoding="utf-8")
-    before = snapshot(folder)
-    result = generate(folder)
-    assert result.returncode == 1
-    assert result.stdout == ""
-    assert result.stderr == (
-        f"error: '{folder}' already holds records (partners); nothing was changed. "
-        "Pass --force to replace the demo's record folders\n"
-    )
-    assert snapshot(folder) == before
-
-
-def test_generator_refuses_settings_that_are_not_the_templates(tmp_path: Path) -> None:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    (folder / "capctl.yaml").write_text("chapter: Fresno\n", encoding="utf-8")
-    result = generate(folder)
-    assert result.returncode == 1
-    assert result.stderr == (
-        f"error: '{folder}' has its own capctl.yaml; nothing was changed. "
-        "Pass --force to replace them with capctl's templates\n"
-    )
-    assert snapshot(folder) == {"capctl.yaml": b"chapter: Fresno\n"}
-
-
-def test_force_replaces_only_what_the_generator_owns(tmp_path: Path) -> None:
-    folder = tmp_path / "data"
-    assert generate(folder).returncode == 0
-    stray = folder / "engagements" / "2017" / "2017-09-29-hand-added.yaml"
-    stray.write_text("date: 2017-09-29\nkind: call\ntitle: Hand added\n", encoding="utf-8")
-    (folder / "README.md").write_text("Our notes.\n", encoding="utf-8")
-    (folder / "files" / "minutes.txt").write_text("kept\n", encoding="utf-8")
-
-    result = generate(folder, "--force")
-
-    assert result.returncode == 0, result.stderr
-    assert not stray.exists()
-    assert (folder / "README.md").read_text(encoding="utf-8") == "Our notes.\n"
-    assert (folder / "files" / "minutes.txt").read_text(encoding="utf-8") == "kept\n"
-    rewritten = {k: v for k, v in snapshot(folder).items() if k not in {"README.md", "files/minutes.txt"}}
-    assert rewritten == generated(DATA)
-
-
-def test_generator_without_a_folder_is_a_usage_error() -> None:
-    result = generate()
-    assert result.returncode == 2
-    assert "the following arguments are required: folder" in result.stderr
-    assert "Traceback" not in result.stderr
 
 
 # --- what the demo holds --------------------------------------------------------------
