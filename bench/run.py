@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
 from generate import SIZES, generate  # noqa: E402
+from ledger import write_ledger  # noqa: E402
 
 PYTHON = sys.executable
 TODAY = "2017-12-31"
@@ -53,15 +54,21 @@ TODAY = "2017-12-31"
 @dataclass
 class Timing:
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    """User and system CPU time of each run (s)."""
     peak_mb: float = 0.0
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
 
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
 
-def run_once(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
-    """Wall time (s) and peak memory (MB) of one process."""
+
+def run_once(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
+    """Wall time (s), peak memory (MB) and CPU time (s, user and system) of one process."""
     began = time.perf_counter()
     process = subprocess.Popen(args, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert process.stderr is not None
@@ -71,7 +78,7 @@ def run_once(args: list[str], env: dict[str, str], cwd: Path) -> tuple[float, fl
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(args)} failed ({process.returncode}): {err.decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def measure(
@@ -81,8 +88,9 @@ def measure(
     for i in range(runs):
         if before is not None:
             before(i)
-        seconds, peak = run_once(args, env, cwd)
+        seconds, peak, cpu = run_once(args, env, cwd)
         timing.seconds.append(seconds)
+        timing.cpu.append(cpu)
         timing.peak_mb = max(timing.peak_mb, peak)
     return timing
 
@@ -97,7 +105,7 @@ NAIVE = """
 import sys
 from pathlib import Path
 from ruamel.yaml import YAML
-from capctl.models import MODELS
+from capctl.models.records import MODELS
 from capctl.vocab import RecordKind
 root = Path(sys.argv[1])
 yaml = YAML(typ="rt")
@@ -111,6 +119,45 @@ print(records)
 """
 
 
+STAT_ALL = """
+import os, sys
+def walk(folder):
+    for entry in os.scandir(folder):
+        if entry.is_dir(follow_symlinks=False):
+            walk(entry.path)
+        else:
+            entry.stat()
+walk(sys.argv[1])
+"""
+"""The floor of any command that must know whether each file changed: list and stat every file."""
+
+PEERS = {
+    "bean-check": "`bean-check` (beancount 3, its pickle cache warm)",
+    "hledger balance": "`hledger balance` (hledger, Debian's package)",
+}
+
+
+def bench_peers(results: SizeResults, root: Path, where: Path, env: dict[str, str], cwd: Path, runs: int) -> None:
+    """Time bean-check and hledger balance, warm, on the ledger equivalent to the chapter."""
+    print(f"[{results.size}] peers…", flush=True)
+    ledger = write_ledger(root, where)
+    results.ledger = (
+        f"{ledger.transactions:,} transactions, {ledger.beancount_bytes / 1e6:.1f} MB (beancount) and "
+        f"{ledger.journal_bytes / 1e6:.1f} MB (hledger) against the chapter's {ledger.chapter_bytes / 1e6:.1f} MB"
+    )
+    bean_check = Path(PYTHON).with_name("bean-check")
+    if bean_check.exists():
+        args = [str(bean_check), str(ledger.beancount)]
+        for _ in range(2):  # beancount writes its pickle cache when a load took over a second
+            run_once(args, env, cwd)
+        results.peers["bean-check"] = measure(args, env, cwd, runs)
+    hledger = shutil.which("hledger")
+    if hledger is not None:
+        args = [hledger, "-f", str(ledger.journal), "balance"]
+        run_once(args, env, cwd)
+        results.peers["hledger balance"] = measure(args, env, cwd, runs)
+
+
 # --- one size -----------------------------------------------------------------
 
 
@@ -120,6 +167,11 @@ class SizeResults:
     files: int
     rows: dict[str, Timing] = field(default_factory=dict)
     naive: Timing | None = None
+    peers: dict[str, Timing] = field(default_factory=dict)
+    """bean-check and hledger balance on the equivalent ledger, warm; absent where not installed."""
+    ledger: str = ""
+    """What the equivalent ledger holds (transactions and bytes)."""
+    floor: dict[str, Timing] = field(default_factory=dict)
 
 
 def bench_size(size: str, workdir: Path, runs: int) -> SizeResults:
@@ -199,6 +251,12 @@ def bench_size(size: str, workdir: Path, runs: int) -> SizeResults:
     # the first import creates the people; the next ones match them
     results.rows["attendance import (100 rows), warm"] = measure(imports, env, cwd, max(runs - 2, 1))
 
+    bench_peers(results, root, workdir / size / "ledger", env, cwd, runs)
+    results.floor["python -c pass"] = measure([PYTHON, "-c", "pass"], env, cwd, runs)
+    results.floor["python, stat every record file"] = measure([PYTHON, "-c", STAT_ALL, str(root)], env, cwd, runs)
+    results.floor["python, import capctl.cli and stat every file"] = measure(
+        [PYTHON, "-c", "import capctl.cli;" + STAT_ALL, str(root)], {**env, "PYTHONPATH": str(ROOT)}, cwd, runs
+    )
     if size in ("S", "M"):
         print(f"[{size}] naive loader…", flush=True)
         results.naive = measure([PYTHON, "-c", NAIVE, str(root)], {**env, "PYTHONPATH": str(ROOT)}, cwd, 1)
@@ -210,10 +268,17 @@ def bench_size(size: str, workdir: Path, runs: int) -> SizeResults:
 TARGETS = [
     ("report, warm", "`capctl report`, warm", 1.0),
     ("report, one file changed", "`capctl report` after one file changed", 1.2),
-    ("report, cold", "`capctl report`, cold", 10.0),
-    ("meeting add, warm", "`capctl meeting add` with flags", 1.5),
-    ("--help", "`capctl --help`", 0.25),
+    ("check, warm", "`capctl check`, warm", 1.0),
+    ("meeting add, warm", "`capctl meeting add` with flags", 0.6),
+    ("show official-0007, warm", "`capctl show official-0007`, warm", 0.8),
+    ("followups --overdue, warm", "`capctl followups --overdue`, warm", 0.8),
+    ("list meetings --partner, warm", "`capctl list meetings --partner`, warm", 0.8),
+    ("report, cold", "`capctl report`, cold (issue #6)", 10.0),
+    ("--help", "`capctl --help` (issue #6)", 0.25),
 ]
+"""Issue #13's targets at the largest size (issue #6's that still hold, marked)."""
+MEMORY_MB = 300
+M_REPORT_WARM = 0.4
 
 
 def machine() -> str:
@@ -271,9 +336,23 @@ def markdown(results: list[SizeResults], runs: int, elapsed: float) -> str:
         value = biggest.rows[key].median
         lines.append(f"| {label} | ≤ {limit:g} s | {value:.2f} s | {'met' if value <= limit else '**missed**'} |")
     peak = biggest.rows["report, warm"].peak_mb
-    lines.append(f"| peak memory, `capctl report` (warm) | ≤ 600 MB | {peak:.0f} MB | {_met(peak <= 600)} |")
-    cold_peak = biggest.rows["report, cold"].peak_mb
-    lines.append(f"| peak memory, `capctl report` (cold) | ≤ 600 MB | {cold_peak:.0f} MB | {_met(cold_peak <= 600)} |")
+    met = _met(peak <= MEMORY_MB)
+    lines.append(f"| peak memory, `capctl report` (warm) | ≤ {MEMORY_MB} MB | {peak:.0f} MB | {met} |")
+    if "M" in by_size:
+        value = by_size["M"].rows["report, warm"].median
+        lines.append(f"| at size M: `capctl report`, warm | ≤ {M_REPORT_WARM:g} s | {value:.2f} s | "
+                     f"{_met(value <= M_REPORT_WARM)} |")  # fmt: skip
+    for r in results:
+        for peer in r.peers:
+            for command in ("check", "report"):
+                ours = r.rows[f"{command}, warm"]
+                theirs = r.peers[peer]
+                ratio = ours.median / theirs.median
+                lines.append(
+                    f"| `capctl {command}` warm against {peer}, {r.size} | capctl faster | "
+                    f"{ratio:.2f}× its time ({ours.median:.2f} s vs {theirs.median:.2f} s; CPU "
+                    f"{ours.cpu_median / theirs.cpu_median:.2f}×) | {_met(ratio < 1)} |"
+                )
     for r in results:
         if r.naive is not None:
             ratio = r.naive.median / r.rows["report, cold"].median
@@ -288,7 +367,28 @@ def markdown(results: list[SizeResults], runs: int, elapsed: float) -> str:
         lines.append(f"| {key} | " + " | ".join(cells) + " |")
     naive_cells = [f"{r.naive.median:.2f} s, {r.naive.peak_mb:.0f} MB" if r.naive else "not run" for r in results]
     lines.append("| naive loader (round-trip ruamel + Pydantic, per file) | " + " | ".join(naive_cells) + " |")
+    lines += _peers_and_floor(results)
     return "\n".join(lines) + "\n" + NOTES
+
+
+def _peers_and_floor(results: list[SizeResults]) -> list[str]:
+    lines = ["", "## Peers on the equivalent ledger, and the floor", ""]
+    lines += [f"* {r.size}: {r.ledger}." for r in results if r.ledger]
+    missing = [label for peer, label in PEERS.items() if not any(peer in r.peers for r in results)]
+    lines += [f"* {label}: not installed here, not measured." for label in missing]
+    lines += ["", "| command (wall time, CPU time, peak memory) | " + " | ".join(r.size for r in results) + " |"]
+    lines.append("|---|" + "---|" * len(results))
+    keys = [("peer", peer, label) for peer, label in PEERS.items()]
+    keys += [("floor", key, key) for key in results[0].floor]
+    for where, key, label in keys:
+        cells = []
+        for r in results:
+            timing = (r.peers if where == "peer" else r.floor).get(key)
+            cells.append(
+                f"{timing.median:.2f} s, {timing.cpu_median:.2f} s, {timing.peak_mb:.0f} MB" if timing else "not run"
+            )
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return lines
 
 
 NOTES = """
