@@ -392,32 +392,35 @@ def _peers_and_floor(results: list[SizeResults]) -> list[str]:
 
 
 NOTES = """
-## Where the time goes at L (profiled in one process after the follow-up to issue #6)
+## How these were measured
 
-* Warm `capctl report` (~2.9 s, was ~3.4 s): starting Python and importing Typer, Pydantic and the models ~0.25 s;
-  listing and `stat`-ing 60,710 files ~0.45 s; reading the cache (45 MB of JSON validated by Pydantic
-  into 60,000 records again) ~0.65 s, which now also holds what the rules on one record and its file
-  alone found (`FILE_RULES` in capctl/rules.py; before, they ran on every load: ~0.5 s); the rules on
-  today's date or other files ~0.1 s and the cross-record rules ~0.3 s (they run on every load by design, so the cache
-  cannot hide a problem); building the report ~0.5 s (was ~1.25 s: the engagement index and each
-  kind's sorted records are now made once per report); rendering 1,300 rows of Rich tables (follow-ups,
-  partners and officials not contacted) ~0.45 s. The 1-second targets need the commands to stop
-  building every record as a Pydantic model on each run (an index of what each command reads, and
-  cross-record rules kept incrementally), and a lighter renderer than Rich for long tables; that is
-  more than this follow-up could do safely.
-* After one file changed: as warm, plus parsing that file and rewriting the cache of its folder
-  (one year of engagements, ~4 MB, about 0.05 s).
-* Cold: reading and validating the files (capctl/fastyaml.py, about 30 µs a file; ruamel's safe
-  loader took about 250 µs) and the rules on each record alone, spread over two worker processes
-  above 5,000 files, then writing the cache.
-* `capctl meeting add` (~2.0 s, was ~2.4 s): the load as above; the new record's checks are now its own rules,
-  its references, its districts and the names of its kind (capctl/capture.py `check_new`), a few
-  milliseconds, where they ran the cross-record rules over the whole set again (~0.6 s).
-* `report --format html --public` (~3.3 s, was ~26 s): `--public` looked for every person's name (5,500)
-  with one regular expression over every text of the report; names are now looked up by the runs of
-  letters a text holds (capctl/report.py `_Matcher`), and only the few that may match are tried.
-* The naive loader at S takes 2.2 s; 12 times faster would be 0.18 s, less than starting Python and
-  importing Pydantic and the models (~0.25 s) before any file is read.
+Whole processes, one after another, on a machine shared with other work (2 cores): each row is the
+median of its runs, and the tables above give wall time; the ratios against the peers also give CPU
+time (user and system), which other processes disturb less. The peers run on a ledger written from
+the same chapter by bench/ledger.py; `bean-check` is run twice before it is timed, so that its pickle
+cache is written. Peak memory is the child's maximum resident set size as Linux reports it, which
+keeps the high-water mark of the bench process that started it (about 40 to 60 MB): figures near that
+are the bench's, not the command's.
+
+## Where the time goes at L (issue #13)
+
+* Rendering: the report's long tables (follow-ups, core partners and officials not contacted,
+  activity, evidence) are laid out without Rich's table machinery where they fit the width
+  (capctl/report/text.py `Rows`): 1,300 rows in about 0.02 s instead of about 0.4 s; the same
+  characters (tests/test_report_rows.py compares them with Rich's).
+* Still on every run: starting Python and importing Typer, Pydantic and the models (~0.25 s, the
+  `--version` row); listing and `stat`-ing 60,710 files (the floor rows above); reading the cache
+  (JSON validated by Pydantic into 60,000 records, ~0.65 s); the rules on today's date and the
+  cross-record rules (~0.4 s); building the report (~0.5 s).
+* Not done in this round: an index of what each command reads (ids, names and aliases for
+  `meeting add`, `show` and completion; follow-ups and contact dates for `followups` and `stale`) and
+  cross-record rules kept up to date incrementally. Both change what a load returns (a `DataSet`
+  of every record as a model, which every query and rule reads today), so they need the queries and
+  rules to read the index instead; the step-by-step test (tests/test_cache_sequence.py) that such a
+  change must keep green is in place. The targets that need them are marked missed above.
+* `bean-check` with its pickle cache unpickles one file of entries and runs its checks; capctl
+  must also stat every file, because each record is a file git can change under it: the floor
+  rows show what that alone costs at each size.
 """
 
 
