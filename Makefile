@@ -38,7 +38,13 @@ lint: $(STAMP)
 
 # `make bench` times capctl on generated chapters of sizes S, M and L and writes bench/RESULTS.md
 # (L takes several minutes); `make bench QUICK=1` runs S and M only.
-bench: $(STAMP)
+# beancount (bean-check) comes from the bench extra; hledger from the system (apt-get install hledger), skipped if absent.
+BENCH_STAMP := $(VENV)/.bench-stamp
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	@touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
 	$(BIN)/python bench/run.py $(if $(QUICK),--quick,)
 
 docs: $(STAMP)

@@ -1,0 +1,160 @@
+"""A chapter changed step by step the way organizers and git change it, loaded after each step: the load
+from the cache (warm, and after the change: incremental) gives exactly the records, paths and problems of
+reading every file again (cold), and `capctl check` prints the same with and without the cache."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from test_cache import cache_files, cold, loaded, parsed  # noqa: F401  (parsed: a fixture)
+
+from capctl.store import cache, load
+
+Step = Callable[[Path, pytest.MonkeyPatch], None]
+
+
+@pytest.fixture(autouse=True)
+def _files_are_never_too_recent(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every file here was written a moment ago: without this, none would be cached and every load would be cold.
+    monkeypatch.setattr(cache, "RACY_NS", -(10**18))
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def edit_a_name(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    path = root / "partners" / "valley-food-bank.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("name: ", "name: Renamed ", 1), encoding="utf-8")
+
+
+def give_two_partners_one_name(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    name = (root / "partners" / "east-la-tenants.yaml").read_text(encoding="utf-8").split("\n", 1)[0]
+    path = root / "partners" / "koreatown-workers.yaml"
+    path.write_text(name + "\n" + path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+
+
+def add_an_engagement_with_a_missing_reference(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    _write(
+        root / "engagements" / "2017" / "2017-05-01-call-nobody.yaml",
+        "date: 2017-05-01\nkind: call\ntitle: Call with nobody\npeople:\n  - nobody-here\n",
+    )
+
+
+def add_an_engagement_in_the_wrong_year(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    _write(
+        root / "engagements" / "2016" / "2017-05-02-call-jon-lee.yaml",
+        "date: 2017-05-02\nkind: call\ntitle: Second call\npeople:\n  - jon-lee\n",
+    )
+
+
+def duplicate_an_id(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    source = root / "engagements" / "2017" / "2017-03-02-call-jon-lee.yaml"
+    shutil.copy(source, root / "engagements" / "2016" / source.name)
+
+
+def delete_an_official_others_refer_to(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    (root / "officials" / "hilda-ramos.yaml").unlink()
+
+
+def rename_a_person(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    (root / "people" / "jon-lee.yaml").rename(root / "people" / "jonathan-lee.yaml")
+
+
+def break_a_file(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    path = root / "people" / "ana-cruz.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "title: [unclosed\n", encoding="utf-8")
+
+
+def give_a_bad_value(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    path = root / "people" / "ana-cruz.yaml"
+    path.write_text("name: Ana Cruz\ntitle: Chapter organizer\nlanguages: 7\n", encoding="utf-8")
+
+
+def mend_the_files(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    _write(root / "people" / "ana-cruz.yaml", "name: Ana Cruz\ntitle: Chapter organizer\n")
+    (root / "people" / "jonathan-lee.yaml").rename(root / "people" / "jon-lee.yaml")
+    shutil.rmtree(root / "engagements" / "2016")
+
+
+def put_the_official_back_with_the_same_size_and_times(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    path = root / "officials" / "paul-kim.yaml"
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    changed = text.replace("a", "e", 1) if "a" in text else text
+    path.write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def another_version_of_capctl(_root: Path, mp: pytest.MonkeyPatch) -> None:
+    mp.setattr(cache, "__version__", "99.0.0")
+
+
+def damage_the_index(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    for where in cache_files(root):
+        text = where.read_text(encoding="utf-8")
+        where.write_text(text[: len(text) // 2], encoding="utf-8")
+
+
+def plant_a_foreign_index(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    for where in cache_files(root):
+        where.write_text('{"format":1,"key":"someone else","folder":"x"}\n{}', encoding="utf-8")
+
+
+STEPS: list[Step] = [
+    edit_a_name,
+    give_two_partners_one_name,
+    add_an_engagement_with_a_missing_reference,
+    add_an_engagement_in_the_wrong_year,
+    duplicate_an_id,
+    delete_an_official_others_refer_to,
+    rename_a_person,
+    break_a_file,
+    give_a_bad_value,
+    mend_the_files,
+    put_the_official_back_with_the_same_size_and_times,
+    another_version_of_capctl,
+    damage_the_index,
+    plant_a_foreign_index,
+]
+
+
+def test_warm_incremental_and_cold_loads_agree_after_every_step(
+    chapter: Path,
+    run,
+    parsed: list[str],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert loaded(load.load(chapter)) == cold(chapter)
+    seen_problems = set()
+    reread: dict[str, list[str]] = {}
+    for step in STEPS:
+        step(chapter, monkeypatch)
+        parsed.clear()
+        incremental = loaded(load.load(chapter))
+        reparsed = list(parsed)
+        assert incremental == cold(chapter), step.__name__
+        assert loaded(load.load(chapter)) == incremental, step.__name__  # warm: from the cache just written
+        with_cache, without = run("--data", chapter, "check"), run("--no-cache", "--data", chapter, "check")
+        assert (with_cache.exit_code, with_cache.stdout, with_cache.stderr) == (
+            without.exit_code,
+            without.stdout,
+            without.stderr,
+        ), step.__name__
+        seen_problems.update(incremental["problems"])
+        reread[step.__name__] = reparsed
+    # The loads were incremental: only what a step changed was parsed again, save where the index was lost.
+    assert reread["edit_a_name"] == ["partners/valley-food-bank.yaml"]
+    assert reread["rename_a_person"] == ["people/jonathan-lee.yaml"]
+    assert reread["delete_an_official_others_refer_to"] == []
+    assert reread["put_the_official_back_with_the_same_size_and_times"] == ["officials/paul-kim.yaml"]
+    assert len(reread["damage_the_index"]) == len(reread["another_version_of_capctl"]) == 15  # every file
+    # The steps did make problems of each sort: a missing reference, a duplicate id, a broken file, a bad value.
+    text = "\n".join(sorted(seen_problems))
+    for expected in ("nobody-here", "duplicate id", "wrong folder", "languages", "hilda-ramos", "jon-lee"):
+        assert expected in text, expected
