@@ -23,6 +23,45 @@ BAR_WIDTH = 10
 STYLES = {MetricStatus.met: "green", MetricStatus.on_track: "yellow", MetricStatus.behind: "red"}
 
 
+class Breakable:
+    """A table cell that wraps at spaces and after hyphens only, so that an id (``2017-09-22-after-the-board-``
+    / ``action``) is never cut inside a word; a word is folded only when no column could hold it."""
+
+    def __init__(self, text: str, style: str = "") -> None:
+        import re
+
+        self.text = text
+        self.style = style
+        self.lines = [re.findall(r"[^\s-]*-+|[^\s-]+-*|\s+", line) for line in text.split("\n")]
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        chunks = [c for line in self.lines for c in line if not c.isspace()]
+        widest = max((cell_len(c) for c in chunks), default=0)
+        longest = max((cell_len("".join(line)) for line in self.lines), default=0)
+        return Measurement(min(widest, options.max_width), min(longest, options.max_width))
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        width = max(1, options.max_width)
+        out: list[str] = []
+        for chunks in self.lines:
+            line = ""
+            for chunk in chunks:
+                if line and cell_len((line + chunk).rstrip()) > width:
+                    out.append(line.rstrip())
+                    line = "" if chunk.isspace() else chunk
+                else:
+                    line += chunk
+            out.append(line.rstrip())
+        text = Text("\n".join(out), style=self.style, overflow="fold")
+        yield from text.__rich_console__(console, options)
+
+
 def bar(share: Fraction, width: int = BAR_WIDTH) -> str:
     filled = int(share * width)
     return "█" * filled + "░" * (width - filled)
@@ -95,6 +134,11 @@ def _table(title: str, *columns: str) -> Any:
     return table
 
 
+def _add(table: Any, *cells: str) -> None:
+    """A row whose cells wrap at spaces and hyphens, never inside an id (see :class:`Breakable`)."""
+    table.add_row(*(Breakable(c) for c in cells))
+
+
 def print_meeting(chapter: Chapter, report: Report, console: Console) -> None:
     meeting: Meeting = chapter.meeting
     console.print()
@@ -109,14 +153,14 @@ def print_meeting(chapter: Chapter, report: Report, console: Console) -> None:
         f"Trainings by district ({report.period.start} to {report.as_of})", "District", *meeting.topics, "Total"
     )
     for row in meeting.trainings:
-        table.add_row(row.name, *(str(row.by_topic[t]) for t in meeting.topics), str(row.total))
+        _add(table, row.name, *(str(row.by_topic[t]) for t in meeting.topics), str(row.total))
     for column in table.columns[1:]:
         column.justify = "right"
     console.print(table)
     console.print()
     table = _table(f"Resources by language (up to {report.as_of})", "Language", "Resources")
     for lang in meeting.languages:
-        table.add_row(lang.language, str(len(lang.records)))
+        _add(table, lang.language, str(len(lang.records)))
     table.columns[1].justify = "right"
     console.print(table)
 
@@ -131,7 +175,7 @@ def _print_follow_ups(meeting: Meeting, report: Report, console: Console) -> Non
         table = _table(f"{title} ({len(items)})", "Due", "Task", "Owner", "From")
         for f in items:
             late = f" ({f.days_overdue} days late)" if f.days_overdue and f.days_overdue > 0 else ""
-            table.add_row(f"{f.due}{late}", f.task, f.owner or "-", f"{f.date} {f.title} (#{f.number})")
+            _add(table, f"{f.due}{late}", f.task, f.owner or "-", f"{f.date} {f.title} (#{f.number})")
         console.print(table)
 
 
@@ -149,7 +193,7 @@ def _print_not_contacted(meeting: Meeting, console: Console) -> None:
     )
     for c in meeting.not_contacted:
         days = "-" if c.days_since is None else str(c.days_since)
-        table.add_row(c.name, c.kind, c.last or "-", days, cold_text(c))
+        _add(table, c.name, c.kind, c.last or "-", days, cold_text(c))
     console.print(table)
 
 
@@ -166,7 +210,7 @@ def _print_since(meeting: Meeting, console: Console) -> None:
     kinds = ", ".join(f"{n} {kind}" for kind, n in since.by_kind.items())
     table = _table(f"Activity {where}: {kinds}", "Date", "Kind", "Title")
     for a in since.engagements:
-        table.add_row(str(a.date), a.kind, a.title)
+        _add(table, str(a.date), a.kind, a.title)
     console.print(table)
 
 
@@ -210,5 +254,5 @@ def _evidence(title: str, items: list[Evidence], console: Console) -> None:
         return
     table = _table(title, "Id", "Date", "Title", "Why")
     for item in items:
-        table.add_row(item.id, str(item.date or "-"), item.title, item.why)
+        _add(table, item.id, str(item.date or "-"), item.title, item.why)
     console.print(table)
