@@ -24,41 +24,58 @@ STYLES = {MetricStatus.met: "green", MetricStatus.on_track: "yellow", MetricStat
 
 
 class Breakable:
-    """A table cell that wraps at spaces and after hyphens only, so that an id (``2017-09-22-after-the-board-``
-    / ``action``) is never cut inside a word; a word is folded only when no column could hold it."""
+    """A table cell that wraps at spaces, and inside a word only after a hyphen when the word cannot have a
+    line of its own: an id moves whole onto the next line (``(east-la-tenants)``), or, in a column too narrow
+    for it, breaks as ``2017-09-22-after-the-`` / ``board-action``, never inside a word."""
 
     def __init__(self, text: str, style: str = "") -> None:
-        import re
-
         self.text = text
         self.style = style
-        self.lines = [re.findall(r"[^\s-]*-+|[^\s-]+-*|\s+", line) for line in text.split("\n")]
+
+    @staticmethod
+    def _pieces(word: str) -> list[str]:
+        import re
+
+        return re.findall(r"[^-]*-+|[^-]+", word)
 
     def __rich_measure__(self, console: Any, options: Any) -> Any:
         from rich.cells import cell_len
         from rich.measure import Measurement
 
-        chunks = [c for line in self.lines for c in line if not c.isspace()]
-        widest = max((cell_len(c) for c in chunks), default=0)
-        longest = max((cell_len("".join(line)) for line in self.lines), default=0)
+        pieces = [p for word in self.text.split() for p in self._pieces(word)]
+        widest = max((cell_len(p) for p in pieces), default=0)
+        longest = max((cell_len(line) for line in self.text.split("\n")), default=0)
         return Measurement(min(widest, options.max_width), min(longest, options.max_width))
 
-    def __rich_console__(self, console: Any, options: Any) -> Any:
+    def lines(self, width: int) -> list[str]:
         from rich.cells import cell_len
+
+        out: list[str] = []
+        for paragraph in self.text.split("\n"):
+            line = ""
+            for word in paragraph.split(" "):
+                joined = f"{line} {word}" if line else word
+                if cell_len(joined) <= width:
+                    line = joined
+                    continue
+                if line:
+                    out.append(line)
+                line = ""
+                if cell_len(word) <= width:
+                    line = word
+                    continue
+                for piece in self._pieces(word):
+                    if line and cell_len(line + piece) > width:
+                        out.append(line)
+                        line = ""
+                    line += piece
+            out.append(line)
+        return out
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
         from rich.text import Text
 
-        width = max(1, options.max_width)
-        out: list[str] = []
-        for chunks in self.lines:
-            line = ""
-            for chunk in chunks:
-                if line and cell_len((line + chunk).rstrip()) > width:
-                    out.append(line.rstrip())
-                    line = "" if chunk.isspace() else chunk
-                else:
-                    line += chunk
-            out.append(line.rstrip())
-        text = Text("\n".join(out), style=self.style, overflow="fold")
+        text = Text("\n".join(self.lines(max(1, options.max_width))), style=self.style, overflow="fold")
         yield from text.__rich_console__(console, options)
 
 
