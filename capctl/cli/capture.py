@@ -54,7 +54,6 @@ class Capture:
 
 def ask_date(c: Capture) -> None:
     from capctl.cli import ask
-
     from capctl.dates import today
 
     c.meeting.date = ask.date("Date", "today" if c.meeting.date == today() else c.meeting.date.isoformat())
