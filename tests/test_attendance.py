@@ -53,8 +53,8 @@ Sign-in sheet for 2017-06-24-budget-101-in-pacoima
 ┡━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━┩
 │    2 │ María Martínez │ East LA Tenants Union      │ exact                     │ maria-martinez │ east-la-tenants    │
 │    3 │ Jonn Lee       │                            │ likely: spelling          │                │                    │
-│    5 │ Ana Cruz       │                            │ ambiguous: ana-cruz, ana- │                │                    │
-│      │                │                            │ cruz-ktown                │                │                    │
+│    5 │ Ana Cruz       │                            │ ambiguous: ana-cruz,      │                │                    │
+│      │                │                            │ ana-cruz-ktown            │                │                    │
 │    6 │ Rosa Díaz      │ Valley Food Bank           │ {rosa:<25} │ {rosa_id:<14} │ valley-food-bank   │
 │    7 │ MARÍA MARTÍNEZ │ ELATU                      │ duplicate of line 2       │ maria-martinez │ east-la-tenants    │
 │    8 │ Min-jun Kim    │ Koreatown Workers Alliance │ {kim:<25} │ {kim_id:<14} │ koreatown-workers  │

@@ -127,3 +127,14 @@ def test_a_follow_up_due_before_the_meeting_from_options_counts_from_1(chapter: 
         2,
         "error: follow-up 2 due: 2017-05-01 is before the engagement (2017-06-01); nothing was written\n",
     )
+
+
+def test_a_person_added_on_the_way_and_then_taken_out_is_not_written(chapter: Path, run) -> None:
+    answers = ["", "", "Armen Petrosian", "y", "", "", "", "", "", "who", "hilda", "", "y"]
+    result = run("--data", chapter, "meeting", "add", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert not (chapter / "people" / "armen-petrosian.yaml").exists()
+    path = chapter / "engagements" / "2017" / "2017-06-30-one-on-one-with-armen-petrosian.yaml"
+    assert result.stdout == f"wrote {path}\n"
+    assert "officials:\n  - hilda-ramos\n" in path.read_text()
+    assert result.stderr.endswith(f"commit it: git add {path} && git commit -m 'Log One-on-one with Armen Petrosian'\n")

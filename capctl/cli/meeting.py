@@ -124,7 +124,7 @@ def add(
 
 def _capture(data: DataSet, meeting: MeetingInput, given: set[str]) -> None:
     """Ask at a terminal, show the record, let any field change, then write it with any new people."""
-    from capctl.cli import ask, capture
+    from capctl.cli import capture
     from capctl.edit.new import write
 
     try:
@@ -133,10 +133,18 @@ def _capture(data: DataSet, meeting: MeetingInput, given: set[str]) -> None:
     except KeyboardInterrupt:
         typer.echo("\ninterrupted: nothing was written (the meeting and any person added on the way)", err=True)
         raise typer.Exit(130) from None
-    for person in captured.new_people:
-        path, _ = write(captured.data, person)
-        typer.echo(f"wrote {captured.data.display(path)}")
-    ask.finish(captured.data, draft)
+    import shlex
+
+    used = {*captured.meeting.people, *(f.owner for f in captured.meeting.follow_ups)}
+    shown = [captured.data.display(write(captured.data, p)[0]) for p in captured.new_people if p.record.id in used]
+    for warning in draft.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    path, record = write(captured.data, draft)
+    for written in shown:
+        typer.echo(f"wrote {written}")
+    files = " ".join(shlex.quote(f) for f in [captured.data.display(path), *shown])
+    typer.echo(f"wrote {captured.data.display(path)}")
+    typer.echo(f"commit it: git add {files} && git commit -m {shlex.quote(f'Log {record.label}')}", err=True)
 
 
 def _follow_ups(data: DataSet, tasks: list[str], owner: str | None, due: str | None) -> list[FollowUpInput]:
