@@ -21,16 +21,55 @@ def today() -> dt.date:
         raise CapctlError(f"{TODAY_ENV}={value!r} is not a date: use YYYY-MM-DD") from None
 
 
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+DATE_FORMS = "YYYY-MM-DD, M/D/YYYY, today, yesterday, last tuesday or next friday"
+"""What :func:`parse_date` takes, as an error message lists it."""
+
+
 def parse_date(text: str, what: str = "date") -> dt.date:
-    """``YYYY-MM-DD``, ``today`` or ``yesterday``."""
-    word = text.strip().lower()
-    if word == "today":
-        return today()
-    if word == "yesterday":
-        return today() - dt.timedelta(days=1)
+    """A date as people type it: ``2017-09-05`` or ``2017-9-5``, the US ``3/5/2017`` (March 5), ``today``,
+    ``yesterday``, ``tomorrow``, ``3 days ago``, a weekday (the last one, today included), ``last tuesday``
+    (before today) or ``next friday`` (after today)."""
+    found = _date(" ".join(text.strip().lower().split()))
+    if found is None:
+        raise CapctlError(f"{what}: {text!r} is not a date: use {DATE_FORMS}")
+    return found
+
+
+def _date(word: str) -> dt.date | None:
+    import re
+
+    relative = {"today": 0, "yesterday": -1, "tomorrow": 1}
+    if word in relative:
+        return today() + dt.timedelta(days=relative[word])
+    if m := re.fullmatch(r"(\d{1,3}) days? ago", word):
+        return today() - dt.timedelta(days=int(m.group(1)))
+    if m := re.fullmatch(r"(?:(last|next|this) )?([a-z]+)", word):
+        day = _weekday(m.group(2))
+        if day is None:
+            return None
+        ahead = (day - today().weekday()) % 7
+        if m.group(1) == "next":
+            return today() + dt.timedelta(days=ahead or 7)
+        behind = (today().weekday() - day) % 7
+        return today() - dt.timedelta(days=behind or 7 if m.group(1) == "last" else behind)
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", word) or re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", word)
+    if m is None:
+        return None
+    parts = [int(g) for g in m.groups()]
+    year, month, day_ = parts if len(m.group(1)) == 4 else (parts[2], parts[0], parts[1])
     try:
-        if len(word) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(word)
+        return dt.date(year, month, day_)
     except ValueError:
-        raise CapctlError(f"{what}: {text!r} is not a date: use YYYY-MM-DD, today or yesterday") from None
+        return None
+
+
+def _weekday(word: str) -> int | None:
+    """Monday is 0; ``tue``, ``tues`` and ``tuesday`` all name Tuesday."""
+    found = [i for i, name in enumerate(WEEKDAYS) if len(word) >= 3 and name.startswith(word)]
+    return found[0] if len(found) == 1 else None
+
+
+def shown(day: dt.date) -> str:
+    """``Sun 2017-03-05``: a date as it is echoed back before use."""
+    return f"{WEEKDAYS[day.weekday()][:3].capitalize()} {day.isoformat()}"

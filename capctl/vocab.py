@@ -7,6 +7,9 @@ offer these choices without paying for the models at start-up.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
+
+E = TypeVar("E", bound=StrEnum)
 
 
 class RecordKind(StrEnum):
@@ -132,6 +135,22 @@ class ReportFormat(StrEnum):
 class Severity(StrEnum):
     error = "error"
     warning = "warning"
+
+
+def loose(enum: type[E], text: str) -> E | None:
+    """The member ``text`` means, matched as loosely as names: case, accents, spaces and underscores ignored,
+    a unique beginning enough (``one on one``, ``Former``, ``chapter``); None when none or several."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    key = "-".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("_", " ").split())
+    key = key.replace("-", "")
+    members = list(enum)
+    exact = [m for m in members if m.value.replace("-", "") == key]
+    if exact:
+        return exact[0]
+    starts = [m for m in members if key and m.value.replace("-", "").startswith(key)]
+    return starts[0] if len(starts) == 1 else None
 
 
 def choices(enum: type[StrEnum]) -> str:

@@ -1,10 +1,11 @@
 """`capctl attendance import`: sign-in sheets as organizers have them."""
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import snapshot
+from tests.conftest import REPO, snapshot
 
 ENGAGEMENT = "engagements/2017/2017-06-24-budget-101-in-pacoima.yaml"
 
@@ -47,19 +48,31 @@ def messy_sheet(tmp_path: Path) -> Path:
 
 TABLE = """\
 Sign-in sheet for 2017-06-24-budget-101-in-pacoima
-┏━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━┓
-┃ line ┃ name           ┃ organization               ┃ match                      ┃ person         ┃ partner           ┃
-┡━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━┩
-│    2 │ María Martínez │ East LA Tenants Union      │ exact                      │ maria-martinez │ east-la-tenants   │
-│    3 │ Jonn Lee       │                            │ fuzzy 0.93                 │ jon-lee        │                   │
-│    5 │ Ana Cruz       │                            │ ambiguous: ana-cruz,       │                │                   │
-│      │                │                            │ ana-cruz-ktown             │                │                   │
-│    6 │ Rosa Díaz      │ Valley Food Bank           │ {rosa:<26} │ {rosa_id:<14} │ valley-food-bank  │
-│    7 │ MARÍA MARTÍNEZ │ ELATU                      │ duplicate of line 2        │ maria-martinez │                   │
-│    8 │ Min-jun Kim    │ Koreatown Workers Alliance │ {kim:<26} │ {kim_id:<14} │ koreatown-workers │
-│    9 │ Luis Pérez     │ Pacoima Beautiful          │ {luis:<26} │ {luis_id:<14} │ ?                 │
-└──────┴────────────────┴────────────────────────────┴────────────────────────────┴────────────────┴───────────────────┘
+┏━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━┓
+┃ line ┃ name           ┃ organization               ┃ match                     ┃ person         ┃ partner            ┃
+┡━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━┩
+│    2 │ María Martínez │ East LA Tenants Union      │ exact                     │ maria-martinez │ east-la-tenants    │
+│    3 │ Jonn Lee       │                            │ likely: spelling          │                │                    │
+│    5 │ Ana Cruz       │                            │ ambiguous: ana-cruz,      │                │                    │
+│      │                │                            │ ana-cruz-ktown            │                │                    │
+│    6 │ Rosa Díaz      │ Valley Food Bank           │ {rosa:<25} │ {rosa_id:<14} │ valley-food-bank   │
+│    7 │ MARÍA MARTÍNEZ │ ELATU                      │ duplicate of line 2       │ maria-martinez │ east-la-tenants    │
+│    8 │ Min-jun Kim    │ Koreatown Workers Alliance │ {kim:<25} │ {kim_id:<14} │ koreatown-workers  │
+│    9 │ Luis Pérez     │ Pacoima Beautiful          │ {luis:<25} │ {luis_id:<14} │ (text, not linked) │
+└──────┴────────────────┴────────────────────────────┴───────────────────────────┴────────────────┴────────────────────┘
 """
+
+SKIPPED_UNSURE = (
+    "skipped: line 3 'Jonn Lee': not sure (spelling; maybe jon-lee); decide in a terminal, or write the id in the "
+    "name column\n"
+    "skipped: line 5 'Ana Cruz': several people match (ana-cruz, ana-cruz-ktown); choose one in a terminal\n"
+)
+SKIPPED_NEW = (
+    "skipped: line 6 'Rosa Díaz': no one of that name; --create adds them as a new person\n"
+    "skipped: line 7 'MARÍA MARTÍNEZ': the same person as line 2\n"
+    "skipped: line 8 'Min-jun Kim': no one of that name; --create adds them as a new person\n"
+    "skipped: line 9 'Luis Pérez': no one of that name; --create adds them as a new person\n"
+)
 
 
 def table(match: str, created: bool) -> str:
@@ -76,9 +89,9 @@ def test_messy_sheet_is_proposed_then_written_only_with_yes(training: Path, run,
         f"{messy_sheet}: Windows-1252 after a BOM, semicolons, 7 rows; columns name ('Nombre'), organization "
         "('Organización'), email ('E-mail'), phone ('Teléfono'), language ('Idioma'); ignored 'Talla de camiseta'; "
         "1 row(s) without a name skipped\n"
-        "not applied: line 5 matches several people; import again in a terminal to choose, or write the person's id "
-        "in the name column\n"
-        "nothing was written: run again with --yes to apply these matches\n"
+        + SKIPPED_UNSURE
+        + SKIPPED_NEW
+        + "nothing was written: run again with --yes to apply these matches\n"
     )
     assert snapshot(training) == before
 
@@ -91,14 +104,15 @@ def test_messy_sheet_applied_with_create_then_imported_again_changes_nothing(
     people = training / "people"
     assert result.stdout == table("new: create", created=True) + (
         f"wrote {people / 'rosa-diaz.yaml'}\nwrote {people / 'min-jun-kim.yaml'}\nwrote {people / 'luis-perez.yaml'}\n"
-        f"changed {training / ENGAGEMENT}: +5 people (maria-martinez, jon-lee, rosa-diaz, min-jun-kim, luis-perez); "
+        f"changed {training / ENGAGEMENT}: +4 people (maria-martinez, rosa-diaz, min-jun-kim, luis-perez); "
         "+2 partners (valley-food-bank, koreatown-workers); headcount - → 6\n"
     )
+    assert SKIPPED_UNSURE + "skipped: line 7 'MARÍA MARTÍNEZ': the same person as line 2\n" in result.stderr
     assert (training / ENGAGEMENT).read_text() == (
         "# yaml-language-server: $schema=../../schemas/engagement.schema.json\n"
         "date: 2017-06-24\nkind: training\ntopic: budget\ntitle: Budget 101 in Pacoima\n"
         "partners:\n  - east-la-tenants\n  - valley-food-bank\n  - koreatown-workers\n"
-        "people:\n  - maria-martinez\n  - jon-lee\n  - rosa-diaz\n  - min-jun-kim\n  - luis-perez\n"
+        "people:\n  - maria-martinez\n  - rosa-diaz\n  - min-jun-kim\n  - luis-perez\n"
         "headcount: 6\n"
     )
     assert (people / "rosa-diaz.yaml").read_text() == (
@@ -118,16 +132,21 @@ def test_messy_sheet_applied_with_create_then_imported_again_changes_nothing(
     assert check.exit_code == 0
 
 
-def test_an_ambiguous_row_is_chosen_at_a_terminal(
+def test_rows_not_sure_are_decided_one_by_one_at_a_terminal(
     training: Path, run, messy_sheet: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CAPCTL_INTERACTIVE", "1")
-    result = run("--data", training, "attendance", "import", "pacoima", messy_sheet, input="2\ny\n")
+    result = run("--data", training, "attendance", "import", "pacoima", messy_sheet, input="1\n2\n\n")
     assert result.exit_code == 0, result.stderr
     assert (
-        "  line 5 'Ana Cruz': several match:\n"
+        "2 of 7 rows are not sure; decide each:\n"
+        "  line 3 'Jonn Lee': likely: spelling\n"
+        "    1. jon-lee (Jon Lee, person)\n"
+        "  1 accept, o another name, c create a new person, s skip [s]: "
+        "  line 5 'Ana Cruz': ambiguous: ana-cruz, ana-cruz-ktown\n"
         "    1. ana-cruz (Ana Cruz, person)\n"
         "    2. ana-cruz-ktown (Ana Cruz, person)\n"
+        "  1-2 accept, o another name, c create a new person, s skip [s]: "
     ) in result.stderr
     assert "Apply these matches? [Y/n]: " in result.stderr
     assert (
@@ -136,12 +155,34 @@ def test_an_ambiguous_row_is_chosen_at_a_terminal(
     )
 
 
+def test_a_row_can_be_created_or_given_another_name_and_skipped_rows_make_no_the_default(
+    training: Path, run, messy_sheet: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CAPCTL_INTERACTIVE", "1")
+    before = snapshot(training)
+    # Jonn Lee: "o", then a name that matches no one, then Maria; Ana Cruz: skipped; the final question: blank.
+    result = run(
+        "--data", training, "attendance", "import", "pacoima", messy_sheet, input="o\nnobody\nmaría\ns\n\n"
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "  no match for 'nobody'" in result.stderr
+    assert "  + maria-martinez (María Martínez, person)\n" in result.stderr
+    assert "skipped: line 5 'Ana Cruz': skipped when asked\n" in result.stderr
+    assert result.stderr.endswith("Apply these matches? [y/N]: nothing was written\n")
+    assert snapshot(training) == before
+    created = run("--data", training, "attendance", "import", "pacoima", messy_sheet, input="c\ns\ny\n")
+    assert created.exit_code == 0, created.stderr
+    assert (training / "people" / "jonn-lee.yaml").read_text() == (
+        "# yaml-language-server: $schema=../schemas/person.schema.json\nname: Jonn Lee\nlanguages:\n  - en\n"
+    )
+
+
 def test_declining_at_a_terminal_writes_nothing(
     training: Path, run, messy_sheet: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CAPCTL_INTERACTIVE", "1")
     before = snapshot(training)
-    result = run("--data", training, "attendance", "import", "pacoima", messy_sheet, input="0\nn\n")
+    result = run("--data", training, "attendance", "import", "pacoima", messy_sheet, input="1\n1\nn\n")
     assert result.exit_code == 0
     assert result.stderr.endswith("Apply these matches? [Y/n]: nothing was written\n")
     assert snapshot(training) == before
@@ -165,9 +206,9 @@ def test_encodings_and_separators_are_recognized(
     assert result.exit_code == 0, result.stderr
     assert result.stderr.startswith(f"{sheet}: {described}, commas, 2 rows;")
     assert result.stdout.splitlines()[:3] == [
-        "line,name,organization,match,score,person,candidates,partner",
-        "2,Whoever,,exact,1.00,maria-martinez,,east-la-tenants",
-        "3,María Martínez,,duplicate,,maria-martinez,,",
+        "line,name,organization,match,why,person,candidates,partner",
+        "2,Whoever,,exact,email,maria-martinez,,east-la-tenants",
+        "3,María Martínez,,duplicate,,maria-martinez,,east-la-tenants",
     ]
 
 
@@ -202,3 +243,29 @@ def test_a_sheet_without_names_is_a_usage_error(
 def test_a_missing_sheet_is_a_usage_error(training: Path, run, tmp_path: Path) -> None:
     result = run("--data", training, "attendance", "import", "pacoima", tmp_path / "nope.csv")
     assert (result.exit_code, result.stderr) == (2, f"error: {tmp_path / 'nope.csv'}: no such file\n")
+
+
+def test_the_glendale_sheet_from_issue_12_gives_no_wrong_match(tmp_path: Path, run) -> None:
+    """Windows-1252 with semicolons: Armen Petrosyan is not Vahe, "County" is not a partner, a bare "Maria" is no
+    one's duplicate, and Anahit Sargsyan is the official, not a new person."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    sheet = Path(__file__).parent / "signin" / "glendale-windows-1252" / "sheet.csv"
+    glendale = "2017-08-26-county-budget-101-in-glendale"
+    result = run("--data", data, "attendance", "import", glendale, sheet, "--create", "--yes")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == (
+        f"changed {data / 'engagements' / '2017' / glendale}.yaml: +5 people (armen-petrosyan, maria-elena-martinez, "
+        "howard-kim, vahe-petrosyan, lilit-hakobyan); +1 official (anahit-sargsyan); +2 partners "
+        "(union-de-inquilinos-de-boyle-heights, county-social-workers-local-3118)"
+    )
+    assert result.stderr.splitlines()[1:3] == [
+        "skipped: line 4 'Maria': only one name given; a given and a family name are needed; "
+        "maybe maria-elena-martinez",
+        "skipped: line 10 'Nairi Hakobian': not sure (spelling; maybe nairi-hakobyan); decide in a terminal, or "
+        "write the id in the name column",
+    ]
+    assert not (data / "people" / "anahit-sargsyan-2.yaml").exists()
+    assert (data / "people" / "armen-petrosyan.yaml").read_text(encoding="utf-8") == (
+        "# yaml-language-server: $schema=../schemas/person.schema.json\nname: Armen Petrosyan\nlanguages:\n  - hy\n"
+    )

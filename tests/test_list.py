@@ -212,8 +212,8 @@ def test_nothing_found_is_said_on_stderr_and_is_not_an_error(chapter: Path, run)
                                              "training, hearing, lobby-day, action, forum, other\n"),
         (["partners", "--status", "active"], "error: --status: 'active' must be one of prospect, invited, core, "
                                              "former\n"),
-        (["engagements", "--since", "March"], "error: --since: 'March' is not a date: use YYYY-MM-DD, today or "
-                                              "yesterday\n"),
+        (["engagements", "--since", "March"], "error: --since: 'March' is not a date: use YYYY-MM-DD, M/D/YYYY, "
+                                              "today, yesterday, last tuesday or next friday\n"),
         (["engagements", "--partner", "nobody at all"], "error: --partner: no partner matches 'nobody at all'\n"),
         (["engagements", "--district", "sd9"], "error: --district: 'sd9' is not in capctl.yaml (sd1, sd2, sd3)\n"),
         (["partners", "--sort", "size"], "error: --sort: partners have no column 'size'; use one of id, name, "

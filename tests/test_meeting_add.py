@@ -108,7 +108,7 @@ def test_dry_run_prints_the_yaml_and_writes_nothing(chapter: Path, run) -> None:
         ),
         (
             ["--person", "jon", "--date", "2017-13-01"],
-            "error: --date: '2017-13-01' is not a date: use YYYY-MM-DD, today or yesterday\n",
+            "error: --date: '2017-13-01' is not a date: use YYYY-MM-DD, M/D/YYYY, today, yesterday, last tuesday or next friday\n",
         ),
         (["--person", "jon", "--follow-up", "Call | nobody-here"], "error: --owner: no person matches 'nobody-here'\n"),
         (
@@ -126,7 +126,7 @@ def test_dry_run_prints_the_yaml_and_writes_nothing(chapter: Path, run) -> None:
         ),
         (
             ["--person", "jon", "--follow-up", "Call back", "--due", "2017-06-01"],
-            "error: follow_ups.0.due: 2017-06-01 is before the engagement (2017-06-30); nothing was written\n",
+            "error: follow-up 1 due: 2017-06-01 is before the engagement (2017-06-30); nothing was written\n",
         ),
     ],
 )
@@ -135,6 +135,12 @@ def test_bad_input_is_a_usage_error_and_writes_nothing(chapter: Path, run, args:
     result = run("--data", chapter, "meeting", "add", *args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", message)
     assert snapshot(chapter) == before
+
+
+WRITE_IT = (
+    "Write this record? y writes it, n drops it, or change a field (date, kind, topic, district, headcount, "
+    "languages, tags, who, title, notes, priorities, follow-ups) [y]: "
+)
 
 
 def test_prompts_ask_for_everything_then_show_the_record_and_confirm(
@@ -148,6 +154,7 @@ def test_prompts_ask_for_everything_then_show_the_record_and_confirm(
         "an",  # in four names: Ana Cruz and three partners
         "1",
         "Jonn Lee",  # a typo, close enough to one person
+        "",  # did you mean Jon Lee? yes
         "",  # nobody else
         "",  # title: the default
         "Asked for GR numbers.",
@@ -175,7 +182,7 @@ def test_prompts_ask_for_everything_then_show_the_record_and_confirm(
     )
     assert path.read_text() == text
     # The record is shown before the question, as it will be written.
-    assert f"{path}:\n{text}\nWrite this record? [Y/n]" in result.stderr
+    assert f"{path}:\n{text}\n{WRITE_IT}" in result.stderr
     assert (
         "  'an': several match:\n"
         "    1. ana-cruz (Ana Cruz, person)\n"

@@ -366,4 +366,7 @@ def test_a_missing_metrics_file_is_named(grant: Path, run) -> None:
 def test_a_bad_as_of_date_is_a_usage_error(grant: Path, run) -> None:
     result = run("--data", grant, "report", "--as-of", "2017-13-01")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "error: --as-of: '2017-13-01' is not a date: use YYYY-MM-DD, today or yesterday\n"
+    assert (
+        result.stderr
+        == "error: --as-of: '2017-13-01' is not a date: use YYYY-MM-DD, M/D/YYYY, today, yesterday, last tuesday or next friday\n"
+    )

@@ -13,14 +13,14 @@ from __future__ import annotations
 import os
 import shlex
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Literal, TypeVar, overload
 
 import typer
 
 from capctl.problems import CapctlError
-from capctl.vocab import RecordKind
+from capctl.vocab import RecordKind, loose
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -83,30 +83,34 @@ def date(question: str, default: str = ..., optional: Literal[False] = ...) -> d
 @overload
 def date(question: str, default: str = ..., *, optional: bool) -> dt.date | None: ...
 def date(question: str, default: str = "today", optional: bool = False) -> dt.date | None:
-    """A date as people type it (YYYY-MM-DD, today, yesterday), asked again until it is one;
-    blank is None when ``optional``."""
-    from capctl.dates import parse_date
+    """A date as people type it (see :func:`capctl.dates.parse_date`), echoed back as ``Sun 2017-03-05``,
+    asked again until it is one; blank is None when ``optional``."""
+    from capctl.dates import parse_date, shown
 
     while True:
         answer = text(question, default)
         if not answer and optional:
             return None
         try:
-            return parse_date(answer, question.strip())
+            day = parse_date(answer, question.strip())
         except CapctlError as exc:
             typer.echo(f"  {exc.message}", err=True)
+            continue
+        typer.echo(f"  → {shown(day)}", err=True)
+        return day
 
 
 def choice(question: str, enum: type[E], default: E | None = None, optional: bool = False) -> E | None:
-    """One of an enum's values; blank gives ``default`` (None when ``optional`` and no default)."""
+    """One of an enum's values, matched loosely (``one on one``, ``Former``); blank gives ``default``
+    (None when ``optional`` and no default)."""
     values = [m.value for m in enum]
     while True:
         answer = text(f"{question} ({', '.join(values)})", default.value if default else None)
         if not answer and (optional or default is not None):
             return default
-        matches = [m for m in enum if m.value == answer] or [m for m in enum if m.value.startswith(answer.lower())]
-        if len(matches) == 1:
-            return matches[0]
+        found = loose(enum, answer)
+        if found is not None:
+            return found
         typer.echo(f"  {answer!r} is not one of {', '.join(values)}", err=True)
 
 
@@ -211,30 +215,61 @@ def ask_refs(data: DataSet, question: str, kinds: Iterable[RecordKind]) -> list[
             chosen.append(record)
 
 
-def one_ref(data: DataSet, question: str, kinds: Iterable[RecordKind]) -> Record | None:
-    """A record named at a prompt, or None for a blank answer: matched by id, name or alias
-    (case and accents ignored, close spellings too), completed with Tab, a short list to choose
-    from when several match; asked again when nothing matches."""
-    from capctl.query.resolve import closest, describe, find, fuzzy, names_and_ids
+def one_ref(
+    data: DataSet, question: str, kinds: Iterable[RecordKind], create: Callable[[str], Record | None] | None = None
+) -> Record | None:
+    """A record named at a prompt, or None for a blank answer: matched by id, name or alias (case and
+    accents ignored), completed with Tab, a short list to choose from when several match. A person's
+    name agreeing only nearly (a nickname, an initial, a spelling) is asked about: "did you mean Hilda
+    Ramos? [Y/n]"; with ``create``, a name matching no one may become a new person on the spot. Asked
+    again otherwise."""
+    from capctl.query.resolve import closest, describe
 
     kinds = list(kinds)
-    with completing(names_and_ids(data, kinds)):
+    with completing(_names(data, kinds)):
         while True:
             typed = text(question)
             if not typed:
                 return None
-            matches = [m for m in find(data, typed, kinds) if m.how != "close"] or fuzzy(data, typed, kinds)
-            if len(matches) == 1:
-                record: Record | None = matches[0].record
-            elif matches:
-                record = pick([m.record for m in matches[:9]], repr(typed))
-            else:
+            record = _one(data, typed, kinds)
+            if record is None and create is not None and confirm(f"  no one named {typed!r}; add a new person?", False):
+                record = create(typed)
+            if record is None:
                 close = closest(data, typed, kinds)
                 typer.echo(f"  no match for {typed!r}" + (f"; closest: {close}" if close else ""), err=True)
                 continue
-            if record is not None:
-                typer.echo(f"  + {describe(record)}", err=True)
+            typer.echo(f"  + {describe(record)}", err=True)
+            return record
+
+
+def _names(data: DataSet, kinds: list[RecordKind]) -> list[str]:
+    from capctl.query.resolve import names_and_ids
+
+    return names_and_ids(data, kinds)
+
+
+def _one(data: DataSet, typed: str, kinds: list[RecordKind]) -> Record | None:
+    """What ``typed`` names: one sure match, one chosen among several, or a near one confirmed."""
+    from capctl.query.names import PeopleIndex
+    from capctl.query.resolve import find, fuzzy
+
+    matches = [m.record for m in find(data, typed, kinds) if m.how != "close"]
+    people = [k for k in kinds if k in (RecordKind.people, RecordKind.officials)]
+    if not matches and people:
+        matches = [c.record for c in PeopleIndex(data, people).like(typed)]
+        for record in matches[:3]:
+            if confirm(f"  did you mean {record.label} ({record.collection.singular} {record.id})?"):
                 return record
+        return None
+    if not matches:
+        others = [k for k in kinds if k not in people]
+        for match in fuzzy(data, typed, others)[:3] if others else []:
+            if confirm(f"  did you mean {match.record.label} ({match.record.collection.singular} {match.record.id})?"):
+                return match.record
+        return None
+    if len(matches) == 1:
+        return matches[0]
+    return pick(matches[:9], repr(typed))
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from capctl.cli.options import ApplyWithoutAsking, EngagementArg, Format, Matche
 from capctl.vocab import RecordKind
 
 if TYPE_CHECKING:
-    from capctl.importers.attendance import Plan
+    from capctl.importers.attendance import Plan, Proposal
     from capctl.store.dataset import DataSet
 
 app = typer.Typer(help="Import sign-in sheets into engagements.", no_args_is_help=True, rich_markup_mode=None)
@@ -33,14 +33,19 @@ def import_(
     commas or semicolons, with a header row naming columns such as name (or
     first and last name), organization, email, phone and language, in any order.
 
-    Each row is matched to a person (by email, id, name or alias, else by a
-    close name) and its organization to a partner. The proposed matches are
-    printed: exact, fuzzy with a score, new, ambiguous (several people match) or
-    a duplicate of an earlier row. They are applied after confirmation, or with
-    --yes; without a terminal and without --yes nothing is written. An ambiguous
-    row is never applied unless chosen in a terminal (or the sheet gives an id).
-    New people are added as records only with --create. The headcount becomes the
-    number of different names on the sheet, unless it is already higher.
+    Each row is matched to a person or an official: by email, id, name or
+    alias, else only when the given name and the family name both agree
+    (accents, case, hyphens, order and left-out middle names do not matter).
+    Its organization names a partner only by whole words, a known alias or an
+    acronym; otherwise it stays text. A row that is not sure (several people,
+    a nickname, an initial, a misspelling, one word only) is decided row by row
+    in a terminal: accept, choose another, create or skip; it is never applied
+    otherwise. Rows that add no one are listed with why. The matches are
+    applied after confirmation (the default is No while a row is not sure), or
+    with --yes; without a terminal and without --yes nothing is written. New
+    people are added as records only with --create (or when chosen). The
+    headcount becomes the number of different names on the sheet, unless it is
+    already higher.
     Importing the same sheet again changes nothing.
     """
     from capctl.cli import ask
@@ -55,20 +60,14 @@ def import_(
     typer.echo(_describe_sheet(read), err=True)
     choices: dict[int, str | None] = {}
     proposal_plan = _plan(state, data, found, read, create, choices)
-    if ask.interactive() and proposal_plan.not_applied:
-        for proposal in proposal_plan.not_applied:
-            records = [data.records[i] for i in proposal.candidates]
-            chosen = ask.pick(records, f"line {proposal.row.line} {proposal.row.name!r}")
-            choices[proposal.row.line] = chosen.id if chosen else None
+    if ask.interactive() and proposal_plan.uncertain:
+        typer.echo(f"{len(proposal_plan.uncertain)} of {len(read.rows)} rows are not sure; decide each:", err=True)
+        for proposal in proposal_plan.uncertain:
+            choices[proposal.row.line] = _decide(data, proposal)
         proposal_plan = attendance.plan(data, found, read, create, choices)
     _print(state, data, proposal_plan, output)
-    if proposal_plan.not_applied:
-        lines = ", ".join(str(p.row.line) for p in proposal_plan.not_applied)
-        typer.echo(
-            f"not applied: line {lines} matches several people; import again in a terminal to choose, "
-            "or write the person's id in the name column",
-            err=True,
-        )
+    for proposal, why in proposal_plan.skipped():
+        typer.echo(f"skipped: line {proposal.row.line} {proposal.row.name!r}: {why}", err=True)
     if not proposal_plan.changes_anything:
         typer.echo(f"no change: {data.display(data.path_of(found.id))} already has what this sheet can add", err=True)
         return
@@ -76,7 +75,8 @@ def import_(
         if not ask.interactive():
             typer.echo("nothing was written: run again with --yes to apply these matches", err=True)
             return
-        if not ask.confirm("Apply these matches?"):
+        left = [p for p in proposal_plan.proposals if p.uncertain or p.match == "skipped"]
+        if not ask.confirm("Apply these matches?", default=not left):
             typer.echo("nothing was written", err=True)
             return
     result = attendance.apply(data, proposal_plan)
@@ -86,6 +86,35 @@ def import_(
     typer.echo(f"changed {shown}: {_summary(proposal_plan)}")
     files = " ".join(shlex.quote(f) for f in [shown, *(data.display(p) for p in result.created)])
     typer.echo(f"commit it: git add {files} && git commit -m 'Attendance of {found.id}'", err=True)
+
+
+def _decide(data: DataSet, proposal: Proposal) -> str | None:
+    """The organizer's decision for a row that is not sure: a candidate, another name, a new person or skip."""
+    from capctl.cli import ask
+    from capctl.importers.attendance import CREATE
+    from capctl.query.resolve import describe
+
+    row = proposal.row
+    where = f" ({row.organization})" if row.organization else ""
+    typer.echo(f"  line {row.line} {row.name!r}{where}: {proposal.describe()}", err=True)
+    for i, candidate in enumerate(proposal.candidates, 1):
+        typer.echo(f"    {i}. {describe(data.records[candidate])}", err=True)
+    count = len(proposal.candidates)
+    numbers = "" if not count else "1 accept, " if count == 1 else f"1-{count} accept, "
+    while True:
+        answer = ask.text(f"  {numbers}o another name, c create a new person, s skip", "s").lower()
+        if answer.isdigit() and 1 <= int(answer) <= len(proposal.candidates):
+            return proposal.candidates[int(answer) - 1]
+        if answer in {"s", "skip"}:
+            return None
+        if answer in {"c", "create"}:
+            return CREATE
+        if answer in {"o", "other"}:
+            record = ask.one_ref(data, "    who is it? (blank to go back)", [RecordKind.people, RecordKind.officials])
+            if record is not None:
+                return record.id
+            continue
+        typer.echo(f"  answer {numbers}o, c or s", err=True)
 
 
 def _plan(
@@ -121,11 +150,16 @@ def _describe_sheet(sheet: object) -> str:
 
 
 def _summary(plan: Plan) -> str:
+    def counted(ids: list[str], one: str, many: str) -> str:
+        return f"+{len(ids)} {one if len(ids) == 1 else many} ({', '.join(ids)})"
+
     parts = []
     if plan.add_people:
-        parts.append(f"+{len(plan.add_people)} people ({', '.join(plan.add_people)})")
+        parts.append(counted(plan.add_people, "person", "people"))
+    if plan.add_officials:
+        parts.append(counted(plan.add_officials, "official", "officials"))
     if plan.add_partners:
-        parts.append(f"+{len(plan.add_partners)} partners ({', '.join(plan.add_partners)})")
+        parts.append(counted(plan.add_partners, "partner", "partners"))
     if plan.headcount is not None:
         before = plan.engagement.headcount
         parts.append(f"headcount {'-' if before is None else before} → {plan.headcount}")
@@ -142,21 +176,22 @@ def _print(state: object, data: DataSet, plan: Plan, output: Format) -> None:
         import sys
 
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["line", "name", "organization", "match", "score", "person", "candidates", "partner"])
+        writer.writerow(["line", "name", "organization", "match", "why", "person", "candidates", "partner"])
         for p in plan.proposals:
             writer.writerow(
-                [p.row.line, p.row.name, p.row.organization or "", p.match, "" if p.score is None else f"{p.score:.2f}",
+                [p.row.line, p.row.name, p.row.organization or "", p.match, p.why or "",
                  p.person or "", " ".join(p.candidates), p.partner or ""]
             )  # fmt: skip
         return
     from rich.table import Table
 
+    from capctl.report.text import Breakable
+
     table = Table(title=f"Sign-in sheet for {plan.engagement.id}", title_justify="left")
     for column in ("line", "name", "organization", "match", "person", "partner"):
         table.add_column(column, justify="right" if column == "line" else "left")
     for p in plan.proposals:
-        partner = p.partner or ("?" if p.partner_match == "unknown" else "")
-        if p.partner and p.partner_match == "fuzzy":
-            partner += " (fuzzy)"
-        table.add_row(str(p.row.line), p.row.name, p.row.organization or "", p.describe(), p.person or "", partner)
+        partner = p.partner or ("(text, not linked)" if p.partner_match == "text" else "")
+        cells = [str(p.row.line), p.row.name, p.row.organization or "", p.describe(), p.person or "", partner]
+        table.add_row(*(Breakable(c) for c in cells))
     state.out().print(table)  # type: ignore[attr-defined]

@@ -23,10 +23,10 @@ from capctl.cli.options import (
     WriteWithoutAsking,
 )
 from capctl.problems import CapctlError
-from capctl.vocab import EngagementKind, RecordKind, Topic
+from capctl.vocab import EngagementKind, RecordKind
 
 if TYPE_CHECKING:
-    from capctl.edit.meeting import FollowUpInput
+    from capctl.edit.meeting import FollowUpInput, MeetingInput
     from capctl.store.dataset import DataSet
 
 app = typer.Typer(
@@ -66,12 +66,16 @@ def add(
     """Log an engagement: written to engagements/<yyyy>/<date>-<slug>.yaml.
 
     In a terminal without a --title or anyone met, it asks for each value
-    (date, kind, who was there, title, notes, priorities, follow-ups), shows the
-    record and asks before writing. Otherwise every value comes from the
+    (date, kind, then for a training its topic, district, headcount and
+    languages, for a hearing its tags, who was there, title, notes, priorities,
+    follow-ups), checking each answer as it is given; then it shows the record,
+    and any field can be changed before it is written. A name matching no one
+    may be added as a new person on the spot; Ctrl-C writes nothing. Otherwise every value comes from the
     options; an unknown or ambiguous name, or a missing title and nobody met, is
     an error (exit 2) and nothing is written.
 
-    DATE is YYYY-MM-DD, today or yesterday (--date defaults to today). REF is
+    DATE is YYYY-MM-DD, M/D/YYYY (US: 3/5/2017 is March 5), today, yesterday,
+    last tuesday or next friday (--date defaults to today). REF is
     an id, a name or an alias, case and accents ignored.
 
     Follow-ups: each --follow-up is a task. --owner and --due give every task
@@ -88,7 +92,7 @@ def add(
     who = [*(official or []), *(person or []), *(partner or [])]
     prompting = ask.interactive() and not title and not who
 
-    from capctl.edit.meeting import MeetingInput, meeting_title, new_engagement
+    from capctl.edit.meeting import MeetingInput, new_engagement
 
     meeting = MeetingInput(
         date=parse_date(date, "--date") if date else today(),
@@ -108,27 +112,39 @@ def add(
         follow_ups=_follow_ups(data, follow_up or [], owner, due),
     )
     if prompting:
-        if date is None:
-            meeting.date = ask.date("Date")
-        if kind is None:
-            meeting.kind = ask.choice("Kind", EngagementKind, EngagementKind.one_on_one) or meeting.kind
-        if topic is None and meeting.kind is EngagementKind.training:
-            meeting.topic = ask.choice("Topic", Topic, optional=True)
-        for record in ask.ask_refs(data, "Who was there? official, staff, person or partner", WHO):
-            {
-                RecordKind.officials: meeting.officials,
-                RecordKind.people: meeting.people,
-                RecordKind.partners: meeting.partners,
-            }[record.collection].append(record.id)
-        meeting.title = ask.text("Title", meeting_title(data, meeting), required=True)
-        if notes is None:
-            meeting.notes = ask.lines("Notes")
-        if priority is None:
-            meeting.priorities += [r.id for r in ask.ask_refs(data, "Priority discussed", [RecordKind.priorities])]
-        if follow_up is None:
-            meeting.follow_ups = _ask_follow_ups(data)
+        options = {
+            "date": date, "kind": kind, "topic": topic, "district": district, "headcount": headcount,
+            "languages": language, "tags": tag, "notes": notes, "priorities": priority, "follow-ups": follow_up,
+        }  # fmt: skip
+        _capture(data, meeting, {name for name, value in options.items() if value is not None})
+        return
     draft = new_engagement(data, meeting)
     ask.finish(data, draft, dry_run=dry_run, review=ask.interactive() and not yes)
+
+
+def _capture(data: DataSet, meeting: MeetingInput, given: set[str]) -> None:
+    """Ask at a terminal, show the record, let any field change, then write it with any new people."""
+    from capctl.cli import capture
+    from capctl.edit.new import write
+
+    try:
+        captured = capture.prompt(data, meeting, given)
+        draft = capture.review(captured)
+    except KeyboardInterrupt:
+        typer.echo("\ninterrupted: nothing was written (the meeting and any person added on the way)", err=True)
+        raise typer.Exit(130) from None
+    import shlex
+
+    used = {*captured.meeting.people, *(f.owner for f in captured.meeting.follow_ups)}
+    shown = [captured.data.display(write(captured.data, p)[0]) for p in captured.new_people if p.record.id in used]
+    for warning in draft.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    path, record = write(captured.data, draft)
+    for written in shown:
+        typer.echo(f"wrote {written}")
+    files = " ".join(shlex.quote(f) for f in [captured.data.display(path), *shown])
+    typer.echo(f"wrote {captured.data.display(path)}")
+    typer.echo(f"commit it: git add {files} && git commit -m {shlex.quote(f'Log {record.label}')}", err=True)
 
 
 def _follow_ups(data: DataSet, tasks: list[str], owner: str | None, due: str | None) -> list[FollowUpInput]:
@@ -153,18 +169,3 @@ def _follow_ups(data: DataSet, tasks: list[str], owner: str | None, due: str | N
             )
         )
     return found
-
-
-def _ask_follow_ups(data: DataSet) -> list[FollowUpInput]:
-    """Follow-ups one by one: the task, who does it, when it is due."""
-    from capctl.cli import ask
-    from capctl.edit.meeting import FollowUpInput
-
-    found: list[FollowUpInput] = []
-    while True:
-        task = ask.text("Follow-up task (blank when done)")
-        if not task:
-            return found
-        owner = ask.one_ref(data, "  Owner, a person (blank for none)", [RecordKind.people])
-        due = ask.date("  Due date (blank for none)", default="", optional=True)
-        found.append(FollowUpInput(task=task, owner=owner.id if owner else None, due=due))

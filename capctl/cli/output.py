@@ -65,6 +65,8 @@ def print_table(state: State, table: Table) -> None:
     from rich.cells import cell_len
     from rich.table import Table as RichTable
 
+    from capctl.report.text import Breakable
+
     out = state.out()
     natural = [max([cell_len(h), *(cell_len(r[i]) for r in table.rows)]) for i, h in enumerate(table.headers)]
     keep = [h in table.nowrap for h in table.headers]
@@ -87,7 +89,7 @@ def print_table(state: State, table: Table) -> None:
         floor = None if one_line else min(width, floor_width)
         shown.add_column(header, overflow="fold", no_wrap=one_line, min_width=floor)
     for cells in table.rows:
-        shown.add_row(*cells)
+        shown.add_row(*(Breakable(c) for c in cells))
     with out.capture() as captured:
         out.print(shown, soft_wrap=False)
     # Rich pads every line to the table's width; the padding at the end of a line is noise in a pipe.

@@ -7,6 +7,7 @@ Everything here takes ids (the command line resolves names first). Invalid input
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -116,7 +117,11 @@ def draft(data: DataSet, record: Record, id_given: bool = False) -> Draft:
     path = files.record_path(data.root, record.collection, record.id, day)
     errors, warnings = check_new(data, record, path)
     if errors:
-        raise CapctlError(f"{'; '.join(errors)}; nothing was written")
+        # In the organizer's terms: follow-ups are numbered from 1, as `followup done ENGAGEMENT N` has them.
+        told = [
+            re.sub(r"^follow_ups\.(\d+)\.(\w+):", lambda m: f"follow-up {int(m[1]) + 1} {m[2]}:", e) for e in errors
+        ]
+        raise CapctlError(f"{'; '.join(told)}; nothing was written")
     return Draft(record, path, warnings, same_name(data, record))
 
 

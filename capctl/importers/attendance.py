@@ -1,7 +1,9 @@
 """Sign-in sheets matched to people and partners, and applied to an engagement.
 
-A row that matches several records is never applied unless the organizer chose one; applying the same
-sheet twice changes nothing the second time.
+A row is applied only when its person is sure: the same email, id, name or alias, or a name whose given
+and family names both agree (:mod:`capctl.query.names`). A row that matches several records, only through a
+nickname, an initial or a spelling, or that gives one word, is applied only as the organizer decided; an
+organization names a partner only by whole words. Applying the same sheet twice changes nothing.
 """
 
 from __future__ import annotations
@@ -14,16 +16,19 @@ from capctl.edit import patch
 from capctl.edit.new import Draft, new_person, write
 from capctl.edit.update import apply as apply_change
 from capctl.importers.sheets import Sheet, SheetRow, language_codes
-from capctl.models.records import Engagement, Person, Record
-from capctl.query.resolve import NameIndex
+from capctl.models.records import Engagement, Partner, Person, Record
+from capctl.query.names import PeopleIndex, one_word, tokens
+from capctl.query.resolve import words
 from capctl.store.dataset import DataSet
-from capctl.text import fold
 from capctl.vocab import RecordKind
 
 # --- matching --------------------------------------------------------------
 
-AMBIGUITY_MARGIN = 0.1
-"""Fuzzy candidates this close to the best one make a row ambiguous."""
+CREATE = "+create"
+"""A choice for a row: add the name as a new person (the organizer decided, with or without --create)."""
+
+UNCERTAIN = ("likely", "ambiguous", "one word")
+"""Matches a person decides: never applied unless chosen."""
 
 
 @dataclass
@@ -32,31 +37,37 @@ class Proposal:
 
     row: SheetRow
     match: str
-    """``exact``, ``fuzzy``, ``new``, ``ambiguous`` or ``duplicate``."""
+    """``exact`` (email, id, name or alias), ``name`` (given and family name agree), ``likely`` (a nickname,
+    an initial or a spelling), ``ambiguous`` (several people), ``one word`` (a given name alone), ``new``,
+    ``duplicate``, ``chosen``, ``create`` or ``skipped`` (the organizer's decisions)."""
     person: str | None = None
-    score: float | None = None
+    """The person or official (id) the row is, or the new person's id."""
+    why: str | None = None
     candidates: list[str] = field(default_factory=list)
     partner: str | None = None
     partner_match: str | None = None
-    """How the organization matched: ``exact``, ``fuzzy``, ``affiliation`` (the person's), or ``unknown``."""
+    """How the organization matched: ``name``, ``alias`` or ``words`` (whole words), ``affiliation`` (the
+    person's), or ``text`` (kept as written, not linked)."""
     duplicate_of: int | None = None
-    chosen: bool = False
-    """The organizer chose the person among several."""
+
+    @property
+    def uncertain(self) -> bool:
+        return self.match in UNCERTAIN
 
     @property
     def applied(self) -> bool:
-        return self.match in ("exact", "fuzzy") or (self.match == "new" and self.person is not None)
+        return self.person is not None and self.match in ("exact", "name", "chosen", "new", "create")
 
     def describe(self) -> str:
-        if self.match == "fuzzy":
-            return f"fuzzy {self.score:.2f}"
-        if self.match == "ambiguous":
-            return f"ambiguous: {', '.join(self.candidates)}"
+        if self.match in ("name", "likely") and self.why:
+            return f"{self.match}: {self.why}"
+        if self.match in ("ambiguous", "one word"):
+            return f"{self.match}: {', '.join(self.candidates)}" if self.candidates else self.match
         if self.match == "duplicate":
             return f"duplicate of line {self.duplicate_of}"
         if self.match == "new" and self.person is not None:
             return "new: create"
-        return "chosen" if self.chosen else self.match
+        return self.match
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -64,7 +75,7 @@ class Proposal:
             "name": self.row.name,
             "organization": self.row.organization,
             "match": self.match,
-            "score": self.score,
+            "why": self.why,
             "person": self.person,
             "candidates": self.candidates,
             "partner": self.partner,
@@ -73,38 +84,65 @@ class Proposal:
         }
 
 
-def match_person(data: DataSet, row: SheetRow, index: NameIndex | None = None) -> Proposal:
-    """Who a row is: by email, else by id, name or alias, else by a close name."""
-    index = index or NameIndex(data, [RecordKind.people])
+def match_person(data: DataSet, row: SheetRow, index: PeopleIndex | None = None) -> Proposal:
+    """Who a row is: by email, id, name or alias; else a person whose given and family names both
+    agree (see :mod:`capctl.query.names`); anything less sure is left for the organizer."""
+    index = index or PeopleIndex(data)
     if row.email:
         key = row.email.casefold()
         by_email = [p for p in data.typed(Person) if p.email and p.email.casefold() == key]
         if len(by_email) == 1:
-            return Proposal(row, "exact", by_email[0].id, 1.0)
+            return Proposal(row, "exact", by_email[0].id, "email")
     exact = index.exact(row.name)
     if len(exact) == 1:
-        return Proposal(row, "exact", exact[0].record.id, 1.0)
+        return Proposal(row, "exact", exact[0].id)
     if exact:
-        return Proposal(row, "ambiguous", candidates=[m.record.id for m in exact])
-    close = index.fuzzy(row.name)
-    if not close:
-        return Proposal(row, "new")
-    near = [m for m in close if close[0].score - m.score < AMBIGUITY_MARGIN]
-    if len(near) > 1:
-        return Proposal(row, "ambiguous", candidates=[m.record.id for m in near])
-    return Proposal(row, "fuzzy", close[0].record.id, close[0].score)
+        return Proposal(row, "ambiguous", candidates=[r.id for r in exact])
+    like = index.like(row.name)
+    sure = [c for c in like if c.match.sure]
+    if len(sure) == 1:
+        return Proposal(row, "name", sure[0].record.id, sure[0].match.why)
+    if sure:
+        return Proposal(row, "ambiguous", candidates=[c.record.id for c in sure])
+    if like:
+        whys = ", ".join(dict.fromkeys(c.match.why for c in like))
+        return Proposal(row, "likely", why=whys, candidates=[c.record.id for c in like])
+    if one_word(row.name):
+        return Proposal(row, "one word", candidates=[r.id for r in index.given_only(row.name)])
+    return Proposal(row, "new")
 
 
-def match_partner(data: DataSet, organization: str, index: NameIndex | None = None) -> tuple[str | None, str]:
-    """The partner an organization cell names, and how: ``exact``, ``fuzzy`` or ``unknown``."""
-    index = index or NameIndex(data, [RecordKind.partners])
-    exact = index.exact(organization)
-    if len(exact) == 1:
-        return exact[0].record.id, "exact"
-    close = index.fuzzy(organization, cutoff=0.85)
-    if len(close) == 1 or (close and close[0].score - close[1].score >= AMBIGUITY_MARGIN):
-        return close[0].record.id, "fuzzy"
-    return None, "unknown"
+def match_partner(data: DataSet, organization: str, index: PartnerIndex | None = None) -> tuple[str | None, str]:
+    """The partner an organization cell names, and how (see :class:`PartnerIndex`); ``text`` when none."""
+    return (index or PartnerIndex(data)).find(organization)
+
+
+class PartnerIndex:
+    """Partners' names and aliases as words: a cell names a partner only when it holds all the words of
+    its name or of an alias (an acronym is an alias), whole and in order. ``County`` names no one."""
+
+    def __init__(self, data: DataSet) -> None:
+        self.names: list[tuple[tuple[str, ...], str, str]] = []
+        for partner in data.typed(Partner):
+            for i, name in enumerate(partner.names()):
+                found = tuple(words(name))
+                if found:
+                    self.names.append((found, partner.id, "name" if i == 0 else "alias"))
+
+    def find(self, organization: str) -> tuple[str | None, str]:
+        cell = tuple(words(organization))
+        best: dict[str, tuple[int, str]] = {}
+        for name, partner, how in self.names:
+            n = len(name)
+            if any(cell[i : i + n] == name for i in range(len(cell) - n + 1)):
+                how = how if n == len(cell) else "words"
+                if n > best.get(partner, (0, ""))[0]:
+                    best[partner] = (n, how)
+        if not best:
+            return None, "text"
+        longest = max(n for n, _ in best.values())
+        top = [(p, how) for p, (n, how) in best.items() if n == longest]
+        return top[0] if len(top) == 1 else (None, "text")
 
 
 @dataclass
@@ -116,17 +154,46 @@ class Plan:
     proposals: list[Proposal]
     new_people: list[Draft]
     add_people: list[str]
+    add_officials: list[str]
     add_partners: list[str]
     headcount: int | None
     """The new headcount, or None when it stays."""
 
     @property
     def changes_anything(self) -> bool:
-        return bool(self.new_people or self.add_people or self.add_partners or self.headcount is not None)
+        return bool(
+            self.new_people or self.add_people or self.add_officials or self.add_partners or self.headcount is not None
+        )
 
     @property
-    def not_applied(self) -> list[Proposal]:
-        return [p for p in self.proposals if p.match == "ambiguous"]
+    def uncertain(self) -> list[Proposal]:
+        """Rows left for the organizer to decide."""
+        return [p for p in self.proposals if p.uncertain]
+
+    def skipped(self) -> list[tuple[Proposal, str]]:
+        """Rows that add no one, and why."""
+        found = []
+        for p in self.proposals:
+            if p.applied:
+                continue
+            if p.match == "duplicate":
+                why = f"the same person as line {p.duplicate_of}"
+            elif p.match == "skipped":
+                why = "skipped when asked"
+            elif p.match == "new":
+                why = "no one of that name; --create adds them as a new person"
+            elif p.match == "one word":
+                why = "only one name given; a given and a family name are needed" + _maybe(p)
+            elif p.match == "ambiguous":
+                why = f"several people match ({', '.join(p.candidates)}); choose one in a terminal"
+            else:
+                why = f"not sure ({p.why}{_maybe(p)}); decide in a terminal, or write the id in the name column"
+            found.append((p, why))
+        return found
+
+
+def _maybe(p: Proposal) -> str:
+    return f"; maybe {', '.join(p.candidates)}" if p.candidates and p.match != "ambiguous" else ""
 
 
 def plan(
@@ -139,52 +206,57 @@ def plan(
 ) -> Plan:
     """Match every row and work out what the engagement gains.
 
-    ``choices`` maps a line of the sheet to the person the organizer chose for
-    an ambiguous row (None: none of them). With ``create``, people matching no
-    one become new records.
+    ``choices`` maps a line of the sheet to the organizer's decision for it: the id
+    of a person or official, :data:`CREATE` (a new person) or None (skip it). With
+    ``create``, rows matching no one become new people.
     """
     choices = choices or {}
-    people, partners = NameIndex(data, [RecordKind.people]), NameIndex(data, [RecordKind.partners])
+    people, partners = PeopleIndex(data), PartnerIndex(data)
     proposals: list[Proposal] = []
     first_line: dict[str, int] = {}
     for row in sheet.rows:
         proposal = _propose(data, row, people, partners, choices)
-        key = proposal.person or f"name:{' '.join(sorted(fold(row.name).split()))}"
-        if key in first_line:
-            proposal = Proposal(row, "duplicate", proposal.person, duplicate_of=first_line[key])
+        key = proposal.person or f"name:{' '.join(sorted(tokens(row.name)))}"
+        if key in first_line and proposal.match != "skipped":
+            proposal = replace(proposal, match="duplicate", duplicate_of=first_line[key], why=None)
         else:
-            first_line[key] = row.line
+            first_line.setdefault(key, row.line)
         proposals.append(proposal)
         if tick is not None:
             tick()
-    new_people = _new_people(data, proposals) if create else []
-    applied = [p for p in proposals if p.applied]
-    people_ids = [p.person for p in applied if p.person is not None]
-    partner_ids = [p.partner for p in proposals if p.partner is not None and p.match != "ambiguous"]
+    new_people = _new_people(data, proposals, create)
+    applied = [p.person for p in proposals if p.applied and p.person is not None]
+    officials = [i for i in applied if i in data.records and data.records[i].collection is RecordKind.officials]
     attendees = len([p for p in proposals if p.match != "duplicate"])
     headcount = attendees if attendees > (engagement.headcount or 0) else None
+    partner_ids = [p.partner for p in proposals if p.partner is not None and (p.applied or p.match == "new")]
     return Plan(
         engagement=engagement,
         sheet=sheet,
         proposals=proposals,
         new_people=new_people,
-        add_people=[i for i in dict.fromkeys(people_ids) if i not in engagement.people],
+        add_people=[i for i in dict.fromkeys(applied) if i not in officials and i not in engagement.people],
+        add_officials=[i for i in dict.fromkeys(officials) if i not in engagement.officials],
         add_partners=[i for i in dict.fromkeys(partner_ids) if i not in engagement.partners],
         headcount=headcount,
     )
 
 
 def _propose(
-    data: DataSet, row: SheetRow, people: NameIndex, partners: NameIndex, choices: dict[int, str | None]
+    data: DataSet, row: SheetRow, people: PeopleIndex, partners: PartnerIndex, choices: dict[int, str | None]
 ) -> Proposal:
-    """One row's match, with the organizer's choice for an ambiguous row and the partner it names."""
+    """One row's match, with the organizer's decision for it and the partner it names."""
     proposal = match_person(data, row, people)
-    if proposal.match == "ambiguous" and row.line in choices:
+    if row.line in choices:
         chosen = choices[row.line]
-        if chosen is not None and chosen in proposal.candidates:
-            proposal = Proposal(row, "exact", chosen, None, chosen=True)
+        if chosen is None:
+            proposal = Proposal(row, "skipped", candidates=proposal.candidates)
+        elif chosen == CREATE:
+            proposal = Proposal(row, "create")
+        elif chosen in data.records:
+            proposal = Proposal(row, "chosen", chosen)
     if row.organization:
-        proposal.partner, proposal.partner_match = match_partner(data, row.organization, partners)
+        proposal.partner, proposal.partner_match = partners.find(row.organization)
     if proposal.partner is None and proposal.person is not None:
         person = data.records.get(proposal.person)
         if isinstance(person, Person) and person.affiliation:
@@ -192,12 +264,13 @@ def _propose(
     return proposal
 
 
-def _new_people(data: DataSet, proposals: list[Proposal]) -> list[Draft]:
-    """New people for the rows that match no one, each id free among the others made here."""
+def _new_people(data: DataSet, proposals: list[Proposal], create: bool) -> list[Draft]:
+    """New people for the rows that match no one (with ``create``) or that the organizer chose to add,
+    each id free among the others made here."""
     new_people: list[Draft] = []
     trial = replace(data, records=dict(data.records), paths=dict(data.paths))
     for proposal in proposals:
-        if proposal.match != "new":
+        if not (proposal.match == "create" or (create and proposal.match == "new")):
             continue
         row = proposal.row
         draft = new_person(
@@ -231,6 +304,7 @@ def apply(data: DataSet, plan: Plan) -> Applied:
     kind = RecordKind.engagements
     edits = [
         patch.add_refs(kind, "partners", plan.add_partners),
+        patch.add_refs(kind, "officials", plan.add_officials),
         patch.add_refs(kind, "people", plan.add_people),
     ]
     if plan.headcount is not None:

@@ -24,6 +24,62 @@ BAR_WIDTH = 10
 STYLES = {MetricStatus.met: "green", MetricStatus.on_track: "yellow", MetricStatus.behind: "red"}
 
 
+class Breakable:
+    """A table cell that wraps at spaces, and inside a word only after a hyphen when the word cannot have a
+    line of its own: an id moves whole onto the next line (``(east-la-tenants)``), or, in a column too narrow
+    for it, breaks as ``2017-09-22-after-the-`` / ``board-action``, never inside a word."""
+
+    def __init__(self, text: str, style: str = "") -> None:
+        self.text = text
+        self.style = style
+
+    @staticmethod
+    def _pieces(word: str) -> list[str]:
+        import re
+
+        return re.findall(r"[^-]*-+|[^-]+", word)
+
+    def __rich_measure__(self, console: Any, options: Any) -> Any:
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        pieces = [p for word in self.text.split() for p in self._pieces(word)]
+        widest = max((cell_len(p) for p in pieces), default=0)
+        longest = max((cell_len(line) for line in self.text.split("\n")), default=0)
+        return Measurement(min(widest, options.max_width), min(longest, options.max_width))
+
+    def lines(self, width: int) -> list[str]:
+        from rich.cells import cell_len
+
+        out: list[str] = []
+        for paragraph in self.text.split("\n"):
+            line = ""
+            for word in paragraph.split(" "):
+                joined = f"{line} {word}" if line else word
+                if cell_len(joined) <= width:
+                    line = joined
+                    continue
+                if line:
+                    out.append(line)
+                line = ""
+                if cell_len(word) <= width:
+                    line = word
+                    continue
+                for piece in self._pieces(word):
+                    if line and cell_len(line + piece) > width:
+                        out.append(line)
+                        line = ""
+                    line += piece
+            out.append(line)
+        return out
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.text import Text
+
+        text = Text("\n".join(self.lines(max(1, options.max_width))), style=self.style, overflow="fold")
+        yield from text.__rich_console__(console, options)
+
+
 def bar(share: Fraction, width: int = BAR_WIDTH) -> str:
     filled = int(share * width)
     return "█" * filled + "░" * (width - filled)
@@ -159,7 +215,7 @@ class Rows:
         for i, column in enumerate(self.columns):
             table.add_column(column, overflow="fold", justify="right" if self.right and i >= self.right else "left")
         for row in self.rows:
-            table.add_row(*row)
+            table.add_row(*(Breakable(cell) for cell in row))  # wrapped at spaces and hyphens, never inside an id
         return table
 
 
