@@ -49,6 +49,13 @@ class Format(StrEnum):
     csv = "csv"
 
 
+class FollowUpsFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    ics = "ics"
+
+
 class ShowFormat(StrEnum):
     table = "table"
     json = "json"
@@ -63,6 +70,14 @@ class ExportChoice(StrEnum):
 FORMAT_HELP = "table for people; json or csv (every field, stable columns) for scripts."
 
 FormatOption = Annotated[Format, typer.Option("--format", help=FORMAT_HELP)]
+FollowUpsFormatOption = Annotated[
+    FollowUpsFormat,
+    typer.Option(
+        "--format",
+        help="table for people; json or csv (every field, stable columns) for scripts; "
+        "ics for calendars: one all-day event per follow-up on its due date.",
+    ),
+]
 MatchesFormat = Annotated[Format, typer.Option("--format", help="How to print the proposed matches.")]
 ShowFormatOption = Annotated[ShowFormat, typer.Option("--format", help="table for people, json for scripts.")]
 ReportFormatOption = Annotated[
