@@ -191,6 +191,10 @@ GivenOn = Annotated[str | None, _date("--date", help="When it was given (default
 LearnedOn = Annotated[str | None, _date("--date", help="When it was learned (default: today).")]
 MadeAvailable = Annotated[str | None, _date("--date", help="When it was made available.")]
 DoneOn = Annotated[str | None, _date("--date", help="When it was done (default: today).")]
+CalendarSince = Annotated[
+    str | None, _date("--since", help="Events from this day on (default: 30 days before --until).")
+]
+CalendarUntil = Annotated[str | None, _date("--until", help="Events up to this day (default: today).")]
 Identified = Annotated[str | None, _date("--identified", help="When the chapter identified it (default: today).")]
 
 # --- --language, --tag, --district ---------------------------------------------
@@ -256,6 +260,10 @@ StaleKinds = Annotated[
     ),
 ]
 MeetingKind = Annotated[EngagementKind | None, typer.Option("--kind", help="What it was (default: one-on-one).")]
+ImportedKind = Annotated[
+    EngagementKind | None,
+    typer.Option("--kind", help="The kind of every engagement (default: from words of each title, else one-on-one)."),
+]
 ResourceKindOption = Annotated[ResourceKind | None, typer.Option("--kind", help="What it is. Required.")]
 
 TopicFilter = Annotated[
