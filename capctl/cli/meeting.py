@@ -290,7 +290,8 @@ def _print_plan(state: State, data: DataSet, plan: CalendarPlan, fmt: ShowFormat
         for warning in event.draft.warnings if event.draft is not None else []:
             typer.echo(f"warning: {event.event.date} {event.event.summary}: {warning}", err=True)
     for label, matches in plan.unmatched.items():
-        days = ", ".join(dict.fromkeys(str(e.event.date) for e in plan.drafts for m in e.matches if m in matches))
+        dates = list(dict.fromkeys(str(e.event.date) for e in plan.drafts for m in e.matches if m in matches))
+        days = ", ".join(dates[:3]) + (f" and {len(dates) - 3} more days" if len(dates) > 3 else "")
         why = "several match: " + ", ".join(matches[0].proposal.candidates) if matches[0].proposal.candidates else ""
         typer.echo(f"not matched: {label} ({days}){f'; {why}' if why else ''}", err=True)
     if plan.unmatched:

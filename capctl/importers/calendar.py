@@ -151,6 +151,7 @@ def plan(
     imported = _imported(data)
     trial = replace(data, records=dict(data.records), paths=dict(data.paths))
     events: list[EventPlan] = []
+    drafted = 0
     for event in occurrences(calendar, since, until):
         known = imported.get((event.uid, event.date if event.repeating else None))
         if event.cancelled or known is not None:
@@ -162,7 +163,8 @@ def plan(
         trial.records[draft.record.id] = draft.record
         trial.paths[draft.record.id] = draft.path
         imported[(event.uid, event.date if event.repeating else None)] = draft.record.id
-        events.append(EventPlan(event, "new", matches, draft, number=len([e for e in events if e.draft]) + 1))
+        drafted += 1
+        events.append(EventPlan(event, "new", matches, draft, number=drafted))
     return CalendarPlan(calendar, since, until, events)
 
 
