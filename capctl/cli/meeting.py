@@ -1,13 +1,18 @@
 # The library is imported inside each command: `capctl --help` stays fast.
 from __future__ import annotations
 
+import shlex
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from capctl.cli.options import (
+    CalendarSince,
+    CalendarUntil,
     FollowUpOwner,
     FollowUpsDue,
+    ImportedKind,
     MeetingDate,
     MeetingDistrict,
     MeetingDryRun,
@@ -20,13 +25,17 @@ from capctl.cli.options import (
     PartnersThere,
     PeopleThere,
     PrioritiesDiscussed,
+    ShowFormat,
+    ShowFormatOption,
     WriteWithoutAsking,
 )
 from capctl.problems import CapctlError
 from capctl.vocab import EngagementKind, RecordKind
 
 if TYPE_CHECKING:
+    from capctl.cli import State
     from capctl.edit.meeting import FollowUpInput, MeetingInput
+    from capctl.importers.calendar import CalendarPlan
     from capctl.store.dataset import DataSet
 
 app = typer.Typer(
@@ -169,3 +178,149 @@ def _follow_ups(data: DataSet, tasks: list[str], owner: str | None, due: str | N
             )
         )
     return found
+
+
+CALENDAR_DAYS = 30
+"""Without --since, the events of this many days up to --until are imported."""
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    calendar: Annotated[
+        Path, typer.Argument(metavar="FILE.ics", help="A calendar exported from Google Calendar, Outlook or another.")
+    ],
+    since: CalendarSince = None,
+    until: CalendarUntil = None,
+    kind: ImportedKind = None,
+    yes: WriteWithoutAsking = False,
+    fmt: ShowFormatOption = ShowFormat.table,
+) -> None:
+    """Log the meetings of a calendar: each event from --since to --until becomes an engagement.
+
+    Export the calendar as .ics (Google Calendar: Settings, Import & export;
+    Outlook: File, Save Calendar). Repeating events give one engagement a day
+    they fall on; cancelled events and days are left out. Each event's title,
+    date and location make the engagement; its organizer and invitees (not
+    those who declined, nor rooms) are matched to people and officials by
+    email, else by name as `capctl attendance import` matches a sign-in sheet,
+    and the partners of the people matched take part too.
+
+    The drafts and the names matched to no one are shown first; in a terminal
+    it asks which to write (all, none, or their numbers), and a name matching
+    several records is chosen from a list. Without a terminal it writes only
+    with --yes. Each engagement keeps its event's UID (calendar_uid): an event
+    already imported is left out, so importing the same file again writes
+    nothing. To have an unmatched name on the engagements, answer none, add
+    the person (capctl person add), and import again.
+    """
+    import datetime as dt
+
+    from capctl.cli import ask
+    from capctl.cli.output import progress_bar
+    from capctl.dates import parse_date, today
+    from capctl.importers import calendar as calendar_import
+    from capctl.importers.ics import read_calendar
+
+    state = ctx.obj
+    data = state.load()
+    last = parse_date(until, "--until") if until else today()
+    first = parse_date(since, "--since") if since else last - dt.timedelta(days=CALENDAR_DAYS)
+    if first > last:
+        raise CapctlError(f"--since {first} is after --until {last}: no day to import")
+    with progress_bar(state, f"reading {calendar}"):
+        read = read_calendar(calendar)
+        found = calendar_import.plan(data, read, first, last, kind)
+    if ask.interactive() and found.ambiguous:
+        choices: dict[str, str | None] = {}
+        for label, candidates in found.ambiguous.items():
+            chosen = ask.pick([data.records[i] for i in candidates], label)
+            choices[label] = chosen.id if chosen else None
+        found = calendar_import.plan(data, read, first, last, kind, choices)
+    _print_plan(state, data, found, fmt)
+    if not found.drafts:
+        return
+    numbers = None
+    if not yes:
+        if not ask.interactive():
+            typer.echo(
+                f"nothing was written: run again with --yes to write {_engagements(len(found.drafts))}", err=True
+            )
+            return
+        numbers = _choose(len(found.drafts))
+        if not numbers:
+            typer.echo("nothing was written", err=True)
+            return
+    shown = [data.display(path) for path in calendar_import.apply(data, found, numbers)]
+    for path in shown:
+        typer.echo(f"wrote {path}")
+    files = " ".join(shlex.quote(p) for p in shown)
+    message = shlex.quote(f"Meetings from {calendar.name}")
+    typer.echo(f"commit them: git add {files} && git commit -m {message}", err=True)
+
+
+def _engagements(n: int) -> str:
+    return f"{n} engagement{'s' * (n != 1)}"
+
+
+def _print_plan(state: State, data: DataSet, plan: CalendarPlan, fmt: ShowFormat) -> None:
+    """The drafts (a table, or JSON), then on stderr what the file held, what is left out and who is unmatched."""
+    from capctl.cli.output import print_json, print_table
+    from capctl.importers.calendar import plan_table
+
+    read = plan.calendar
+    typer.echo(
+        f"{read.path}: {read.producer}, {read.events} event{'s' * (read.events != 1)}; "
+        f"from {plan.since} to {plan.until}: {plan.count('new')} new, "
+        f"{plan.count('imported')} already imported, {plan.count('cancelled')} cancelled",
+        err=True,
+    )
+    if fmt is ShowFormat.json:
+        print_json(
+            {
+                "file": str(read.path),
+                "since": plan.since.isoformat(),
+                "until": plan.until.isoformat(),
+                "events": [e.as_dict(data) for e in plan.events],
+                "unmatched": list(plan.unmatched),
+            }
+        )
+    elif plan.events:
+        print_table(state, plan_table(data, plan))
+    for event in plan.drafts:
+        for warning in event.draft.warnings if event.draft is not None else []:
+            typer.echo(f"warning: {event.event.date} {event.event.summary}: {warning}", err=True)
+    for label, matches in plan.unmatched.items():
+        dates = list(dict.fromkeys(str(e.event.date) for e in plan.drafts for m in e.matches if m in matches))
+        days = ", ".join(dates[:3]) + (f" and {len(dates) - 3} more days" if len(dates) > 3 else "")
+        why = "several match: " + ", ".join(matches[0].proposal.candidates) if matches[0].proposal.candidates else ""
+        typer.echo(f"not matched: {label} ({days}){f'; {why}' if why else ''}", err=True)
+    if plan.unmatched:
+        typer.echo(
+            "to have them on the engagements: write none, add them (capctl person add), then import again", err=True
+        )
+    if not plan.drafts:
+        typer.echo("nothing to write: no new event on those days", err=True)
+
+
+def _choose(count: int) -> list[int]:
+    """The numbers of the drafts to write, asked until the answer reads: all, none, or numbers and ranges."""
+    from capctl.cli import ask
+
+    while True:
+        answer = ask.text(f"Write which of the {_engagements(count)}? all, none, or numbers such as 1 3-4", "all")
+        words = answer.replace(",", " ").lower().split()
+        if words == ["all"]:
+            return list(range(1, count + 1))
+        if words in (["none"], ["0"]):
+            return []
+        chosen: list[int] = []
+        for word in words:
+            low, _, high = word.partition("-")
+            if not (low.isdigit() and (high or low).isdigit()) or not 1 <= int(low) <= int(high or low) <= count:
+                chosen = []
+                break
+            chosen += range(int(low), int(high or low) + 1)
+        if chosen:
+            return sorted(set(chosen))
+        typer.echo(f"  answer all, none, or numbers from 1 to {count}", err=True)

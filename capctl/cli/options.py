@@ -49,6 +49,13 @@ class Format(StrEnum):
     csv = "csv"
 
 
+class FollowUpsFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    ics = "ics"
+
+
 class ShowFormat(StrEnum):
     table = "table"
     json = "json"
@@ -63,6 +70,14 @@ class ExportChoice(StrEnum):
 FORMAT_HELP = "table for people; json or csv (every field, stable columns) for scripts."
 
 FormatOption = Annotated[Format, typer.Option("--format", help=FORMAT_HELP)]
+FollowUpsFormatOption = Annotated[
+    FollowUpsFormat,
+    typer.Option(
+        "--format",
+        help="table for people; json or csv (every field, stable columns) for scripts; "
+        "ics for calendars: one all-day event per follow-up on its due date.",
+    ),
+]
 MatchesFormat = Annotated[Format, typer.Option("--format", help="How to print the proposed matches.")]
 ShowFormatOption = Annotated[ShowFormat, typer.Option("--format", help="table for people, json for scripts.")]
 ReportFormatOption = Annotated[
@@ -176,6 +191,10 @@ GivenOn = Annotated[str | None, _date("--date", help="When it was given (default
 LearnedOn = Annotated[str | None, _date("--date", help="When it was learned (default: today).")]
 MadeAvailable = Annotated[str | None, _date("--date", help="When it was made available.")]
 DoneOn = Annotated[str | None, _date("--date", help="When it was done (default: today).")]
+CalendarSince = Annotated[
+    str | None, _date("--since", help="Events from this day on (default: 30 days before --until).")
+]
+CalendarUntil = Annotated[str | None, _date("--until", help="Events up to this day (default: today).")]
 Identified = Annotated[str | None, _date("--identified", help="When the chapter identified it (default: today).")]
 
 # --- --language, --tag, --district ---------------------------------------------
@@ -241,6 +260,10 @@ StaleKinds = Annotated[
     ),
 ]
 MeetingKind = Annotated[EngagementKind | None, typer.Option("--kind", help="What it was (default: one-on-one).")]
+ImportedKind = Annotated[
+    EngagementKind | None,
+    typer.Option("--kind", help="The kind of every engagement (default: from words of each title, else one-on-one)."),
+]
 ResourceKindOption = Annotated[ResourceKind | None, typer.Option("--kind", help="What it is. Required.")]
 
 TopicFilter = Annotated[

@@ -48,6 +48,8 @@ class MeetingInput:
     headcount: int | None = None
     notes: str | None = None
     follow_ups: list[FollowUpInput] = field(default_factory=list)
+    calendar_uid: str | None = None
+    """The UID of the calendar event it comes from (``meeting import``)."""
 
 
 def kind_label(kind: EngagementKind, topic: Topic | None = None) -> str:
@@ -100,6 +102,7 @@ def new_engagement(data: DataSet, meeting: MeetingInput) -> Draft:
             "tags": _unique(meeting.tags),
             "notes": meeting.notes.strip() if meeting.notes and meeting.notes.strip() else None,
             "follow_ups": follow_ups,
+            "calendar_uid": meeting.calendar_uid,
         },
     )
     return draft(data, record)

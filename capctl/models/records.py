@@ -38,6 +38,9 @@ Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2
 Tag = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
+CalendarUid = Annotated[str, StringConstraints(min_length=1, max_length=1000, pattern=r"^[^\r\n]+$")]
+"""An iCalendar event's UID, one line (RFC 5545: unique for the event, whatever calendar holds it)."""
+
 
 def personal(description: str, **kwargs: Any) -> Any:
     """A field that holds personal data: left out of everything published."""
@@ -206,6 +209,11 @@ class Engagement(Record):
     tags: list[Tag] = Field(default_factory=list, description="Free labels, e.g. `poverty-hearing`.")
     notes: str | None = Field(default=None, description="What happened.")
     follow_ups: list[FollowUp] = Field(default_factory=list, description="What was promised, by whom, by when.")
+    calendar_uid: CalendarUid | None = Field(
+        default=None,
+        description="The UID of the calendar event it was imported from (`capctl meeting import`); "
+        "importing the event again writes nothing.",
+    )
 
 
 # --- testimonies, priorities, resources -----------------------------------
