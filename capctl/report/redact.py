@@ -1,4 +1,4 @@
-"""``--public`` redaction: names of people found in free text are withheld."""
+"""``--public`` redaction: people are named only with their consent; the others are described, not named."""
 
 from __future__ import annotations
 
@@ -6,43 +6,109 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from capctl.models.records import Person, Testimony
+from capctl.models.records import Official, Partner, Person, Testimony
 from capctl.report.counters import Evidence
 from capctl.report.parts import Chapter
 from capctl.store.dataset import DataSet
 from capctl.text import fold, slugify
 
-# --- published reports ------------------------------------------------------------
+# --- who may be named ---------------------------------------------------------------
 
 WITHHELD = "withheld"
+COMMUNITY_MEMBER = "a community member"
+
+
+def unnamed(data: DataSet, person: Person) -> str:
+    """How public output speaks of a person who may not be named: ``a member of <partner>``,
+    ``a staffer of <official>`` or ``a community member``."""
+    partner = data.records.get(person.affiliation or "")
+    if isinstance(partner, Partner):
+        return f"a member of {partner.name}"
+    official = data.records.get(person.works_for or "")
+    if isinstance(official, Official):
+        return f"a staffer of {official.name}"
+    return COMMUNITY_MEMBER
+
+
+def public_label(data: DataSet, person: Person) -> str:
+    """The person's name when they may be named in public output, else how it speaks of them."""
+    return person.label if person.named_in_public else unnamed(data, person)
+
+
+def counted(data: DataSet, people: Iterable[Person]) -> list[str]:
+    """People who may not be named, counted by what public output calls them:
+    ``3 members of Eastside Food Justice Network``, ``a community member``."""
+    groups = Counter(unnamed(data, person) for person in people if not person.named_in_public)
+    out = []
+    for what, n in sorted(groups.items()):
+        if n == 1:
+            out.append(what)
+        else:
+            plural = what.replace("a member of", "members of").replace("a staffer of", "staffers of")
+            out.append(f"{n} {plural.replace(COMMUNITY_MEMBER, 'community members')}")
+    return out
+
+
+# --- published reports ------------------------------------------------------------
 
 
 class Redactor:
-    """Leaves personal data out of a published report.
+    """Leaves personal data out of published output.
 
-    The report never carries emails, phones, addresses or testimony text. Here
-    follow: the names (and aliases) of people, wherever a title or an id repeats
-    them, and the ids and titles of testimonies without public consent.
+    Output never carries a person's email, phone, address or a testimony's text without public
+    consent as a field. Here follow, wherever a title, a note or an id repeats them: the names (and
+    aliases) of people who may not be named (each replaced by how public output speaks of them, ids
+    by ``withheld``), every person's email, phone and address, and the ids and titles of testimonies
+    without public consent.
     """
 
     def __init__(self, datasets: Sequence[DataSet]) -> None:
-        names = {name for data in datasets for person in data.typed(Person) for name in person.names()}
+        said: dict[str, set[str]] = {}
+        for data in datasets:
+            for person in data.typed(Person):
+                if not person.named_in_public:
+                    for name in person.names():
+                        said.setdefault(name, set()).add(unnamed(data, person))
+        # A name one private person shares with another person is withheld, whoever is meant.
+        replacement = {name: next(iter(ways)) if len(ways) == 1 else COMMUNITY_MEMBER for name, ways in said.items()}
         # One pass each, longest first, so that "María Martínez" goes before an alias "María".
-        ordered = sorted((n for n in names if len(fold(n)) >= 2), key=len, reverse=True)
+        ordered = sorted((n for n in replacement if len(fold(n)) >= 2), key=len, reverse=True)
         slugs = sorted({slugify(name) for name in ordered if len(slugify(name)) >= 3}, key=len, reverse=True)
         self._names = _Matcher([(name, _units(name, name_units(name))) for name in ordered])
+        self._said = [replacement[name] for name in ordered]
         self._slugs = _Matcher([(slug, _units(slug, [re.escape(ch) for ch in slug])) for slug in slugs])
+        contacts = sorted(
+            {
+                value.strip()
+                for data in datasets
+                for person in data.typed(Person)
+                for value in (person.email, person.phone, person.address)
+                if value and len(value.strip()) >= 4
+            },
+            key=len,
+            reverse=True,
+        )
+        self._contacts = (
+            re.compile("|".join(_contact_pattern(c) for c in contacts), re.IGNORECASE) if contacts else None
+        )
         self._done: dict[str, str] = {}
 
     def text(self, value: str) -> str:
         done = self._done.get(value)
         if done is None:
-            done = self._slugs.sub(WITHHELD, self._names.sub(f"({WITHHELD})", value))
+            done = self._slugs.sub(WITHHELD, self._names.sub(self._said, value))
+            if self._contacts is not None:
+                done = self._contacts.sub(f"({WITHHELD})", done)
             self._done[value] = done
         return done
+
+    def slug(self, value: str) -> str:
+        """An id with the names of people who may not be named withheld."""
+        return self._slugs.sub(WITHHELD, value)
 
     def chapter(self, chapter: Chapter, data: DataSet) -> Chapter:
         private = [t for t in data.typed(Testimony) if not t.public]
@@ -55,6 +121,8 @@ class Redactor:
             # A testimony is often named after its speaker: even a first name alone goes.
             record = data.records.get(item.id)
             person = data.records.get(record.person) if isinstance(record, Testimony) else None
+            if isinstance(person, Person) and person.named_in_public:
+                return item
             words = {w for name in (person.names() if person else []) for w in slugify(name).split("-") if len(w) >= 3}
             for word in sorted(words, key=len, reverse=True):
                 pattern = re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", re.IGNORECASE)
@@ -87,6 +155,15 @@ class Redactor:
             }
             return dataclasses.replace(value, **changes)
         return value
+
+
+def _contact_pattern(value: str) -> str:
+    """An email, phone or address as free text may repeat it: a phone's digits with any separators
+    between them, anything else with any run of spaces for a space (case does not matter)."""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) >= 7 and not re.search(r"[^\d\s().+-]", value):
+        return r"(?<!\d)" + r"[\s().+-]*".join(digits) + r"(?!\d)"
+    return r"\s+".join(re.escape(part) for part in value.split())
 
 
 def name_units(name: str) -> list[str]:
@@ -139,7 +216,8 @@ class _Matcher:
         self._keys: dict[str, str] = {}
         self._member: dict[tuple[str, str], bool] = {}
 
-    def sub(self, replacement: str, text: str) -> str:
+    def sub(self, replacement: str | Sequence[str], text: str) -> str:
+        """``text`` with each match replaced by ``replacement``, or by its alternative's entry in it."""
         runs = []
         for found in _TOKEN.finditer(text):
             run = found.group()
@@ -167,10 +245,10 @@ class _Matcher:
         matches.sort()
         out = []
         pos = 0
-        for start, _, end in matches:
+        for start, i, end in matches:
             if start >= pos:
                 out.append(text[pos:start])
-                out.append(replacement)
+                out.append(replacement if isinstance(replacement, str) else replacement[i])
                 pos = end
         out.append(text[pos:])
         return "".join(out)
