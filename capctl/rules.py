@@ -318,9 +318,7 @@ def public_texts(record: Record) -> Iterator[tuple[Loc, str]]:
         yield ["title"], record.title
         for i, follow_up in enumerate(record.follow_ups):
             yield ["follow_ups", i, "task"], follow_up.task
-    elif isinstance(record, Priority | Resource):
-        yield ["title"], record.title
-    elif isinstance(record, Testimony) and record.public and record.title:
+    elif isinstance(record, Priority | Resource) or (isinstance(record, Testimony) and record.public and record.title):
         yield ["title"], record.title
 
 

@@ -170,7 +170,7 @@ def test_public_export_holds_no_personal_value(chapter: Path, run, tmp_path: Pat
     assert found == []
     # The scan can find text: public records are there, and so is the testimony given with public consent,
     # without its speaker's name (her testimony's consent is not her consent to be named).
-    assert "Jon Lee".encode() in everything  # an official's staffer, named in that role
+    assert b"Jon Lee" in everything  # an official's staffer, named in that role
     assert b"We march so the Board hears us." in everything
     assert "María Martínez".encode() not in everything and b"maria-martinez" not in everything
     # The same export without --public does hold them.

@@ -68,19 +68,22 @@ class Redactor:
 
     def __init__(self, datasets: Sequence[DataSet]) -> None:
         said: dict[str, set[str]] = {}
+        ids: set[str] = set()
         for data in datasets:
             for person in data.typed(Person):
                 if not person.named_in_public:
+                    ids.add(person.id)  # an id written by hand may differ from the name's slug
                     for name in person.names():
                         said.setdefault(name, set()).add(unnamed(data, person))
         # A name one private person shares with another person is withheld, whoever is meant.
         replacement = {name: next(iter(ways)) if len(ways) == 1 else COMMUNITY_MEMBER for name, ways in said.items()}
         # One pass each, longest first, so that "María Martínez" goes before an alias "María".
         ordered = sorted((n for n in replacement if len(fold(n)) >= 2), key=len, reverse=True)
-        slugs = sorted({slugify(name) for name in ordered if len(slugify(name)) >= 3}, key=len, reverse=True)
+        slugs = {slugify(name) for name in ordered if len(slugify(name)) >= 3} | {i for i in ids if len(i) >= 3}
         self._names = _Matcher([(name, _units(name, name_units(name))) for name in ordered])
         self._said = [replacement[name] for name in ordered]
-        self._slugs = _Matcher([(slug, _units(slug, [re.escape(ch) for ch in slug])) for slug in slugs])
+        slugs_ordered = sorted(slugs, key=len, reverse=True)
+        self._slugs = _Matcher([(slug, _units(slug, [re.escape(ch) for ch in slug])) for slug in slugs_ordered])
         contacts = sorted(
             {
                 value.strip()
@@ -123,9 +126,10 @@ class Redactor:
             person = data.records.get(record.person) if isinstance(record, Testimony) else None
             if isinstance(person, Person) and person.named_in_public:
                 return item
+            item = dataclasses.replace(item, id=self.text(item.id), title=self.text(item.title))
             words = {w for name in (person.names() if person else []) for w in slugify(name).split("-") if len(w) >= 3}
             for word in sorted(words, key=len, reverse=True):
-                pattern = re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", re.IGNORECASE)
+                pattern = re.compile(rf"(?<![^\W_]){''.join(name_units(word))}(?![^\W_])", re.IGNORECASE)
                 item = dataclasses.replace(
                     item, id=pattern.sub(WITHHELD, item.id), title=pattern.sub(WITHHELD, item.title)
                 )
