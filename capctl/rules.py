@@ -15,6 +15,13 @@ from typing import TYPE_CHECKING
 
 from capctl.dates import today
 from capctl.models.records import Engagement, Official, Partner, Person, Priority, Record, Resource, Testimony
+from capctl.privacy import (
+    no_private_names_in_public_texts,
+    private_names,
+    private_names_in,
+    public_testimony_speaker_agreed,
+    speaker_not_named,
+)
 from capctl.problems import Problem
 from capctl.store.dataset import line_in
 from capctl.text import fold
@@ -293,86 +300,6 @@ def _duplicate(record: Record, first: str) -> Finding:
     return record.id, [], WARN, f"likely duplicate of {first!r} (same name {record.label!r})"
 
 
-def public_testimony_speaker_agreed(data: DataSet) -> Iterator[Finding]:
-    """A testimony given with public consent whose speaker has not agreed to be named."""
-    for record in data.records.values():
-        yield from _speaker_not_named(data, record)
-
-
-def _speaker_not_named(data: DataSet, record: Record) -> Iterator[Finding]:
-    if isinstance(record, Testimony) and record.public:
-        person = data.records.get(record.person)
-        if isinstance(person, Person) and not person.named_in_public:
-            yield (
-                record.id,
-                ["consent", "scope"],
-                WARN,
-                f"consent: public, but {person.label} has not agreed to be named: it is published without "
-                f"their name (if they agreed: capctl person consent {person.id} --public-name yes)",
-            )
-
-
-def public_texts(record: Record) -> Iterator[tuple[Loc, str]]:
-    """The titles and tasks a public report prints, with where they are."""
-    if isinstance(record, Engagement):
-        yield ["title"], record.title
-        for i, follow_up in enumerate(record.follow_ups):
-            yield ["follow_ups", i, "task"], follow_up.task
-    elif isinstance(record, Priority | Resource) or (isinstance(record, Testimony) and record.public and record.title):
-        yield ["title"], record.title
-
-
-_WORD = re.compile(r"\w+")
-PrivateNames = dict[str, list[tuple[list[str], "Person"]]]
-
-
-def private_names(data: DataSet) -> PrivateNames:
-    """The names and aliases of people who may not be named in public output, folded into words,
-    by their first word."""
-    found: PrivateNames = {}
-    for person in data.records.values():
-        if isinstance(person, Person) and not person.named_in_public:
-            for name in person.names():
-                words = _WORD.findall(fold(name))
-                if words and len("".join(words)) >= 2:
-                    found.setdefault(words[0], []).append((words, person))
-    return found
-
-
-def no_private_names_in_public_texts(data: DataSet) -> Iterator[Finding]:
-    """A title or task that a public report prints naming a person who has not agreed to be named."""
-    names = private_names(data)
-    if names:
-        for record in data.records.values():
-            yield from _private_names_in(record, names)
-
-
-def _private_names_in(record: Record, names: PrivateNames) -> Iterator[Finding]:
-    for loc, text in public_texts(record):
-        words = _WORD.findall(fold(text))
-        named: dict[str, Person] = {}
-        for i, word in enumerate(words):
-            for name, person in names.get(word, ()):
-                if words[i : i + len(name)] == name:
-                    named.setdefault(person.id, person)
-        for person in named.values():
-            yield (
-                record.id,
-                loc,
-                WARN,
-                f"{_field(loc)}: names {person.label}, who has not agreed to be named: public output says "
-                f"{_described(person)} instead (if they agreed: capctl person consent {person.id} --public-name yes)",
-            )
-
-
-def _described(person: Person) -> str:
-    if person.affiliation:
-        return "a member of their partner"
-    if person.works_for:
-        return "a staffer of their official"
-    return "a community member"
-
-
 CROSS_RULES: list[CrossRule] = [
     references_exist,
     districts_known,
@@ -404,8 +331,8 @@ def cross_findings_of(data: DataSet, record: Record, warnings: bool = True) -> I
         if first is not None:
             yield _duplicate(record, first)
     if warnings:
-        yield from _speaker_not_named(data, record)
-        yield from _private_names_in(record, private_names(data))
+        yield from speaker_not_named(data, record)
+        yield from private_names_in(record, private_names(data))
 
 
 # --- running them ---------------------------------------------------------
