@@ -103,10 +103,11 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def build_tables(data: DataSet, as_of: dt.date, public: bool) -> list[ExportTable]:
-    """Every table of the export, parents before the tables that point to them."""
+def build_tables(data: DataSet, as_of: dt.date, public: bool, publisher: Publisher | None = None) -> list[ExportTable]:
+    """Every table of the export, parents before the tables that point to them (``publisher``: the public
+    export's, when the caller has one already)."""
     context = Context(data, as_of)
-    publisher = Publisher(data) if public else None
+    publisher = (publisher or Publisher(data)) if public else None
     out: list[ExportTable] = [_meta(data, as_of, public), _districts(data)]
     links: list[ExportTable] = []
     for kind in ORDER:

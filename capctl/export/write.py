@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import shutil
@@ -26,6 +27,8 @@ from capctl.vocab import RecordKind
 Progress = Callable[[str, int, int], None]
 """Told (what, done, total) as the export goes, for a progress display."""
 
+Writer = Callable[[Path, list[ExportTable], DataSet, dt.date, bool, Progress], None]
+
 
 def export(
     data: DataSet,
@@ -45,8 +48,14 @@ def export(
             1,
         )
     _check_output(data.root, output, fmt, force)
-    tables = build_tables(data, as_of, public)
-    writer = {ExportFormat.sqlite: _write_sqlite, ExportFormat.csv: _write_csv, ExportFormat.json: _write_json}[fmt]
+    publisher = Publisher(data) if public else None
+    tables = build_tables(data, as_of, public, publisher)
+    writers: dict[ExportFormat, Writer] = {
+        ExportFormat.sqlite: _write_sqlite,
+        ExportFormat.csv: _write_csv,
+        ExportFormat.json: functools.partial(_write_json, publisher=publisher),
+    }
+    writer = writers[fmt]
     temporary = _temporary(output, folder=fmt is ExportFormat.csv)
     try:
         writer(temporary, tables, data, as_of, public, progress or (lambda *_: None))
@@ -192,7 +201,13 @@ def _published(record: Record, context: Context, publisher: Publisher) -> dict[s
 
 
 def _write_json(
-    path: Path, tables: list[ExportTable], data: DataSet, as_of: dt.date, public: bool, progress: Progress
+    path: Path,
+    tables: list[ExportTable],
+    data: DataSet,
+    as_of: dt.date,
+    public: bool,
+    progress: Progress,
+    publisher: Publisher | None = None,
 ) -> None:
     context = Context(data, as_of)
     document: dict[str, Any] = {
@@ -201,7 +216,7 @@ def _write_json(
         "public": public,
         "export_version": EXPORT_VERSION,
     }
-    publisher = Publisher(data) if public else None
+    publisher = (publisher or Publisher(data)) if public else None
     for done, kind in enumerate(RecordKind):
         progress(kind.value, done, len(RecordKind))
         records = data.typed(MODELS[kind])

@@ -82,32 +82,29 @@ class Redactor:
         slugs = {slugify(name) for name in ordered if len(slugify(name)) >= 3} | {i for i in ids if len(i) >= 3}
         self._names = _Matcher([(name, _units(name, name_units(name))) for name in ordered])
         self._said = [replacement[name] for name in ordered]
-        slugs_ordered = sorted(slugs, key=len, reverse=True)
-        self._slugs = _Matcher([(slug, _units(slug, [re.escape(ch) for ch in slug])) for slug in slugs_ordered])
-        contacts = sorted(
-            {
-                value.strip()
-                for data in datasets
-                for person in data.typed(Person)
-                for value in (person.email, person.phone, person.address)
-                if value and len(value.strip()) >= 4
-            },
-            key=len,
-            reverse=True,
-        )
-        self._contacts = (
-            re.compile("|".join(_contact_pattern(c) for c in contacts), re.IGNORECASE) if contacts else None
-        )
+        self._slugs = _Slugs(slugs)
+        people = [person for data in datasets for person in data.typed(Person)]
+        self._emails = {p.email.strip().casefold() for p in people if p.email and "@" in p.email}
+        self._phones = {_digits(p.phone) for p in people if p.phone and len(_digits(p.phone)) >= 7}
+        addresses = sorted({p.address.strip() for p in people if p.address and len(p.address.strip()) >= 4}, key=len)
+        self._addresses = _Matcher([(a, _units(a, name_units(a))) for a in reversed(addresses)])
         self._done: dict[str, str] = {}
 
     def text(self, value: str) -> str:
         done = self._done.get(value)
         if done is None:
             done = self._slugs.sub(WITHHELD, self._names.sub(self._said, value))
-            if self._contacts is not None:
-                done = self._contacts.sub(f"({WITHHELD})", done)
+            done = self._addresses.sub(f"({WITHHELD})", self._contacts(done))
             self._done[value] = done
         return done
+
+    def _contacts(self, text: str) -> str:
+        """``text`` without the emails and phone numbers (with any separators) of people."""
+        if "@" in text and self._emails:
+            text = _EMAIL.sub(lambda m: f"({WITHHELD})" if m.group().casefold() in self._emails else m.group(), text)
+        if self._phones and _PHONE_START.search(text):
+            text = _PHONE.sub(lambda m: f"({WITHHELD})" if _known(m.group(), self._phones) else m.group(), text)
+        return text
 
     def slug(self, value: str) -> str:
         """An id with the names of people who may not be named withheld."""
@@ -161,13 +158,24 @@ class Redactor:
         return value
 
 
-def _contact_pattern(value: str) -> str:
-    """An email, phone or address as free text may repeat it: a phone's digits with any separators
-    between them, anything else with any run of spaces for a space (case does not matter)."""
-    digits = re.sub(r"\D", "", value)
-    if len(digits) >= 7 and not re.search(r"[^\d\s().+-]", value):
-        return r"(?<!\d)" + r"[\s().+-]*".join(digits) + r"(?!\d)"
-    return r"\s+".join(re.escape(part) for part in value.split())
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w])\+?(?:\d[\s().-]{0,3}){6,14}\d(?!\d)")
+_PHONE_START = re.compile(r"\d\D{0,3}\d\D{0,3}\d")
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def _known(found: str, phones: set[str]) -> bool:
+    """Whether a run of digits and separators holds one of ``phones`` (with or without a leading 1)."""
+    digits = _digits(found)
+    for start in range(len(digits)):
+        for end in range(start + 7, len(digits) + 1):
+            part = digits[start:end]
+            if part in phones or f"1{part}" in phones or (part.startswith("1") and part[1:] in phones):
+                return True
+    return False
 
 
 def name_units(name: str) -> list[str]:
@@ -181,6 +189,48 @@ def name_units(name: str) -> list[str]:
         else:
             parts.append(re.escape(ch))
     return parts
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+class _Slugs:
+    """What one regular expression of slugs (``maria-martinez``, ``person-00042``), longest first, each whole
+    (neither letter nor digit on either side) in any case, would replace: the slugs are looked up by the
+    words of the text, so that thousands of them cost a lookup a word."""
+
+    def __init__(self, slugs: Iterable[str]) -> None:
+        self._by_first: dict[str, list[list[str]]] = {}
+        for slug in sorted(set(slugs), key=len, reverse=True):
+            words = slug.split("-")
+            if all(words):
+                self._by_first.setdefault(words[0], []).append(words)
+
+    def sub(self, replacement: str, text: str) -> str:
+        if not self._by_first:
+            return text
+        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+        out, pos, i = [], 0, 0
+        while i < len(words):
+            n = self._match(text, words, i)
+            if n:
+                out += [text[pos : words[i][0]], replacement]
+                pos = words[i + n - 1][1]
+                i += n
+            else:
+                i += 1
+        return "".join(out) + text[pos:] if out else text
+
+    def _match(self, text: str, words: list[tuple[int, int, str]], i: int) -> int:
+        """How many words from ``i`` on the longest slug starting there spans (0: none)."""
+        for slug in self._by_first.get(words[i][2], ()):
+            n = len(slug)
+            if i + n <= len(words) and all(
+                words[i + k][2] == slug[k] and (k == 0 or text[words[i + k - 1][1] : words[i + k][0]] == "-")
+                for k in range(n)
+            ):
+                return n
+        return 0
 
 
 _TOKEN = re.compile(r"[^\W\d_]+")
