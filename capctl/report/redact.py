@@ -6,7 +6,6 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -37,20 +36,6 @@ def unnamed(data: DataSet, person: Person) -> str:
 def public_label(data: DataSet, person: Person) -> str:
     """The person's name when they may be named in public output, else how it speaks of them."""
     return person.label if person.named_in_public else unnamed(data, person)
-
-
-def counted(data: DataSet, people: Iterable[Person]) -> list[str]:
-    """People who may not be named, counted by what public output calls them:
-    ``3 members of Eastside Food Justice Network``, ``a community member``."""
-    groups = Counter(unnamed(data, person) for person in people if not person.named_in_public)
-    out = []
-    for what, n in sorted(groups.items()):
-        if n == 1:
-            out.append(what)
-        else:
-            plural = what.replace("a member of", "members of").replace("a staffer of", "staffers of")
-            out.append(f"{n} {plural.replace(COMMUNITY_MEMBER, 'community members')}")
-    return out
 
 
 # --- published reports ------------------------------------------------------------
