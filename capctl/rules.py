@@ -15,6 +15,13 @@ from typing import TYPE_CHECKING
 
 from capctl.dates import today
 from capctl.models.records import Engagement, Official, Partner, Person, Priority, Record, Resource, Testimony
+from capctl.privacy import (
+    no_private_names_in_public_texts,
+    private_names,
+    private_names_in,
+    public_testimony_speaker_agreed,
+    speaker_not_named,
+)
 from capctl.problems import Problem
 from capctl.store.dataset import line_in
 from capctl.text import fold
@@ -293,7 +300,13 @@ def _duplicate(record: Record, first: str) -> Finding:
     return record.id, [], WARN, f"likely duplicate of {first!r} (same name {record.label!r})"
 
 
-CROSS_RULES: list[CrossRule] = [references_exist, districts_known, likely_duplicates]
+CROSS_RULES: list[CrossRule] = [
+    references_exist,
+    districts_known,
+    likely_duplicates,
+    public_testimony_speaker_agreed,
+    no_private_names_in_public_texts,
+]
 
 
 def cross_findings_of(data: DataSet, record: Record, warnings: bool = True) -> Iterator[Finding]:
@@ -317,6 +330,9 @@ def cross_findings_of(data: DataSet, record: Record, warnings: bool = True) -> I
         )
         if first is not None:
             yield _duplicate(record, first)
+    if warnings:
+        yield from speaker_not_named(data, record)
+        yield from private_names_in(record, private_names(data))
 
 
 # --- running them ---------------------------------------------------------

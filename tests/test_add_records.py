@@ -144,7 +144,14 @@ def test_testimony_add_defaults_to_the_persons_partner_and_language(chapter: Pat
         "person: maria-martinez\npartner: east-la-tenants\ndate: 2017-06-30\nlanguage: es\n"
         "consent:\n  scope: public\n  date: 2017-06-30\ntext: Juntas somos más fuertes.\n"
     )
-    assert run("--data", chapter, "check").stderr == "16 records checked: 0 errors, 0 warnings\n"
+    # Her testimony may be published; she has not agreed to be named, so it goes out without her name.
+    check = run("--data", chapter, "check")
+    assert check.stderr == "16 records checked: 0 errors, 1 warning\n"
+    assert check.stdout == (
+        f"{chapter}/testimonies/maria-martinez-2017-06-30.yaml:7: warning: consent: public, but María Martínez has "
+        "not agreed to be named: it is published without their name (if they agreed: capctl person consent "
+        "maria-martinez --public-name yes)\n"
+    )
 
 
 def test_testimony_from_a_file_in_the_data_folder(chapter: Path, run) -> None:

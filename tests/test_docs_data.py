@@ -18,6 +18,7 @@ SECTIONS: list[tuple[type[BaseModel], str]] = [
     (records.OfficeContact, "Each entry of `offices`"),
     (records.ImportedFields, "`imported` (written by"),
     (records.Person, "## People"),
+    (records.NameConsent, "`consent` of a person"),
     (records.Engagement, "## Engagements"),
     (records.FollowUp, "Each entry of `follow_ups`"),
     (records.Testimony, "## Testimonies"),

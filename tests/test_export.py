@@ -22,6 +22,7 @@ LINK_TABLES = [
     "engagement_officials",
     "engagement_people",
     "engagement_priorities",
+    "engagement_people_withheld",
     "follow_ups",
 ]
 ALL_TABLES = ["meta", "districts", *RECORD_TABLES, *LINK_TABLES]
@@ -160,15 +161,18 @@ def test_public_export_holds_no_personal_value(chapter: Path, run, tmp_path: Pat
     output = tmp_path / f"public.{fmt}"
     result = export(run, chapter, fmt, output, "--public")
     assert result.exit_code == 0
-    assert result.stderr == f"wrote {output}: 16 records, public {fmt}\n"
+    # Ana Cruz and María Martínez did not agree to be named: no row of their own.
+    assert result.stderr == f"wrote {output}: 14 records, public {fmt}\n"
     files = sorted(output.iterdir()) if output.is_dir() else [output]
     everything = b"".join(path.read_bytes() for path in files)
     published = {"We march so the Board hears us.", "Why we march"}  # given with public consent
     found = [s for s in secrets if s.encode("utf-8") in everything and s not in published]
     assert found == []
-    # The scan can find text: public records are there, and so is the testimony given with public consent.
-    assert "María Martínez".encode() in everything
+    # The scan can find text: public records are there, and so is the testimony given with public consent,
+    # without its speaker's name (her testimony's consent is not her consent to be named).
+    assert b"Jon Lee" in everything  # an official's staffer, named in that role
     assert b"We march so the Board hears us." in everything
+    assert "María Martínez".encode() not in everything and b"maria-martinez" not in everything
     # The same export without --public does hold them.
     private = tmp_path / f"private.{fmt}"
     export(run, chapter, fmt, private)
@@ -187,6 +191,9 @@ def test_public_sqlite_leaves_personal_columns_out(chapter: Path, run, tmp_path:
         "works_for",
         "title",
         "languages",
+        "consent_public_name",
+        "consent_since",
+        "consent_note",
         "tags",
         "notes",
     ]

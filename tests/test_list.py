@@ -84,6 +84,7 @@ def test_json_of_a_person_holds_their_fields_and_last_contact(chapter: Path, run
         "email": "maria@example.org",
         "phone": "213-555-0142",
         "address": None,
+        "consent": None,
         "tags": [],
         "notes": None,
         "last_contact": "2017-02-14",

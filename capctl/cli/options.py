@@ -67,6 +67,11 @@ class ExportChoice(StrEnum):
     sqlite = "sqlite"
 
 
+class YesNo(StrEnum):
+    yes = "yes"
+    no = "no"
+
+
 FORMAT_HELP = "table for people; json or csv (every field, stable columns) for scripts."
 
 FormatOption = Annotated[Format, typer.Option("--format", help=FORMAT_HELP)]
@@ -93,6 +98,7 @@ ExportFormatOption = Annotated[
 
 AnyRefArg = Annotated[str, _ref_argument(metavar="REF", help="An id, a name or an alias, of any kind.")]
 PartnerArg = Annotated[str, _ref_argument(RecordKind.partners, metavar="REF", help="The partner: id, name or alias.")]
+PersonArg = Annotated[str, _ref_argument(RecordKind.people, metavar="REF", help="The person: id, name or alias.")]
 OfficialArg = Annotated[
     str, _ref_argument(RecordKind.officials, metavar="OFFICIAL", help="The official: id, name or alias.")
 ]

@@ -5,11 +5,24 @@ from typing import Annotated
 
 import typer
 
-from capctl.cli.options import Affiliation, AllowDuplicate, DryRun, IdOption, Languages, Role, WorksFor
+from capctl.cli.options import (
+    Affiliation,
+    AllowDuplicate,
+    ChangedOn,
+    DryRun,
+    IdOption,
+    Languages,
+    PersonArg,
+    Role,
+    WorksFor,
+    YesNo,
+)
 from capctl.vocab import RecordKind
 
 app = typer.Typer(
-    help="Add people: staff of officials, partners' contacts and members.", no_args_is_help=True, rich_markup_mode=None
+    help="Add people (staff of officials, partners' contacts and members) and record their consent.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 
@@ -51,3 +64,37 @@ def add(
     )
     ask.duplicates(draft, allow_duplicate)
     ask.finish(data, draft, dry_run=dry_run)
+
+
+@app.command("consent")
+def consent(
+    ctx: typer.Context,
+    ref: PersonArg,
+    public_name: Annotated[
+        YesNo,
+        typer.Option(
+            "--public-name", help="yes: they agreed to be named in public output; no: they did not (or withdrew)."
+        ),
+    ],
+    date: ChangedOn = None,
+    note: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="How it was recorded, e.g. a signed release.")
+    ] = None,
+) -> None:
+    """Record whether a person agreed to be named in public output (report --public, export --public).
+
+    People are private unless they said yes: the others are counted, not named ("a member of <partner>").
+    A staffer of an official is named in their official role unless they said no. Only the consent lines
+    of the file change; comments stay. Nothing changes when the record already says so.
+    """
+    from capctl.cli import ask
+    from capctl.dates import parse_date, today
+    from capctl.edit.update import person_consent
+    from capctl.models.records import Person
+
+    data = ctx.obj.load()
+    person = ask.ref(data, ref, [RecordKind.people], "REF")
+    assert isinstance(person, Person)
+    day = parse_date(date, "--date") if date else today()
+    result = person_consent(data, person, public_name is YesNo.yes, day, note)
+    ask.changed(data.display(result.path), result.summary, result.changed, result.summary)

@@ -78,6 +78,31 @@ def set_position(official: str, stance: Stance, day: dt.date | None, source: str
     return change
 
 
+def set_consent(public_name: bool, day: dt.date | None, note: str | None) -> Change:
+    """Record whether a person agreed to be named in public output: their ``consent`` mapping, made
+    or updated in place (a note left from an earlier answer goes when the answer changes and no note is given)."""
+
+    def change(tree: CommentedMap) -> None:
+        consent = tree.get("consent")
+        if consent is None:
+            consent = CommentedMap()
+            set_value(RecordKind.people, "consent", consent)(tree)
+        elif not isinstance(consent, dict):
+            raise CapctlError("consent: is not a mapping in the file; fix it by hand first", 1)
+        changed = consent.get("public_name") is not public_name
+        consent["public_name"] = public_name
+        if day is not None:
+            consent["since"] = day
+        elif changed:
+            consent.pop("since", None)
+        if note:
+            consent["note"] = note
+        elif changed:
+            consent.pop("note", None)
+
+    return change
+
+
 def _before(kind: RecordKind, key: str) -> tuple[str, ...]:
     """The keys that come before ``key`` in a file of ``kind``, nearest first: where to insert it."""
     keys = FILE_KEYS[kind]

@@ -1,4 +1,4 @@
-"""Changes to existing records: a partner's status, an official's stance, a follow-up done.
+"""Changes to existing records: a partner's status, an official's stance, a follow-up done, a person's consent.
 
 Each goes through :func:`capctl.store.write.edit`, so only the lines it means to change
 change and comments survive, and the edited record is checked as ``capctl check``
@@ -15,7 +15,7 @@ from pathlib import Path
 from capctl.edit import patch
 from capctl.edit.new import check_new
 from capctl.edit.patch import Change
-from capctl.models.records import Engagement, Official, Partner, Priority, Record
+from capctl.models.records import Engagement, Official, Partner, Person, Priority, Record
 from capctl.problems import CapctlError
 from capctl.store import write as store_write
 from capctl.store.dataset import DataSet
@@ -97,3 +97,15 @@ def follow_up_done(data: DataSet, engagement: Engagement, number: int | None, da
         return Updated(path, engagement, False, f"follow-up {number} ({follow_up.task}) was done on {follow_up.done}")
     record = apply(data, engagement, patch.mark_follow_up_done(number - 1, day))
     return Updated(path, record, True, f"follow-up {number} done: {follow_up.task}")
+
+
+def person_consent(data: DataSet, person: Person, public_name: bool, day: dt.date, note: str | None = None) -> Updated:
+    """Record whether ``person`` agreed to be named in public output (nothing when the record says so already)."""
+    path = data.path_of(person.id)
+    consent = person.consent
+    answer = "may be named in public output" if public_name else "is not named in public output"
+    if consent is not None and consent.public_name is public_name and (note is None or note == consent.note):
+        since = f" (since {consent.since})" if consent.since else ""
+        return Updated(path, person, False, f"{person.label} {answer} already{since}; no change")
+    record = apply(data, person, patch.set_consent(public_name, day, note))
+    return Updated(path, record, True, f"{person.label} {answer} from {day} on")

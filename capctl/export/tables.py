@@ -1,5 +1,6 @@
 """The tables of an export: one per kind of record plus link tables, with foreign keys so joins work in
-Datasette, DuckDB or a spreadsheet. ``public`` leaves out every personal field.
+Datasette, DuckDB or a spreadsheet. ``public`` leaves out every personal field, and people who may not be
+named (:mod:`capctl.export.public`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from capctl import __version__
+from capctl.export.public import Publisher
 from capctl.models.records import MODELS, Engagement, Official, Partner, Priority, Record, Testimony, personal_fields
 from capctl.query.listing import Context, columns, row
 from capctl.store.dataset import DataSet
@@ -64,7 +66,13 @@ REFERENCES: dict[str, str] = {
 }
 """Columns of record tables that hold another record's id."""
 
-INTEGERS = {"headcount", "number", "strategy_number"}
+_CONSENT_COLUMNS: dict[RecordKind, dict[str, str]] = {
+    RecordKind.testimonies: {"consent_scope": "scope", "consent_date": "date", "consent_note": "note"},
+    RecordKind.people: {"consent_public_name": "public_name", "consent_since": "since", "consent_note": "note"},
+}
+"""The columns a record's ``consent`` mapping goes to, and its key for each."""
+
+INTEGERS = {"headcount", "number", "strategy_number", "people"}
 
 ORDER = [
     RecordKind.partners,
@@ -89,26 +97,21 @@ def hidden_fields(record: Record) -> set[str]:
     return hidden
 
 
-def withheld_ids(data: DataSet) -> dict[str, str]:
-    """Public ids for testimonies without public consent, numbered as the public report numbers
-    them: their own ids often name the speaker."""
-    private = sorted((t for t in data.typed(Testimony) if not t.public), key=lambda t: (t.date, t.id))
-    return {t.id: f"testimony-withheld-{i}" for i, t in enumerate(private, 1)}
-
-
 def _cell(value: Any) -> Any:
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return value
 
 
-def build_tables(data: DataSet, as_of: dt.date, public: bool) -> list[ExportTable]:
-    """Every table of the export, parents before the tables that point to them."""
+def build_tables(data: DataSet, as_of: dt.date, public: bool, publisher: Publisher | None = None) -> list[ExportTable]:
+    """Every table of the export, parents before the tables that point to them (``publisher``: the public
+    export's, when the caller has one already)."""
     context = Context(data, as_of)
+    publisher = (publisher or Publisher(data)) if public else None
     out: list[ExportTable] = [_meta(data, as_of, public), _districts(data)]
     links: list[ExportTable] = []
     for kind in ORDER:
-        out.append(_records_table(data, kind, context, public))
+        out.append(_records_table(data, kind, context, publisher))
     links.append(_link(data, "partner_statuses", Partner, "partner_id", _statuses))
     links.append(_link(data, "partner_contacts", Partner, "partner_id", _contacts))
     links.append(_link(data, "official_offices", Official, "official_id", _offices))
@@ -122,8 +125,37 @@ def build_tables(data: DataSet, as_of: dt.date, public: bool) -> list[ExportTabl
         ("priorities", "priority"),
     ):
         links.append(_engagement_link(data, name, ref))
+    links.append(_withheld_people(data, publisher))
     links.append(_link(data, "follow_ups", Engagement, "engagement_id", _follow_ups))
+    if publisher is not None:
+        for table in links:
+            _publish_links(table, publisher)
     return out + links
+
+
+def _publish_links(table: ExportTable, publisher: Publisher) -> None:
+    """A link table as published: ids public, free text withheld where it names someone, and no row
+    pointing to a person who may not be named (a follow-up keeps its row without its owner)."""
+    rows = [{k: publisher.value(v) for k, v in row.items()} for row in table.rows]
+    keys = [c for c in table.primary_key if c != "number"]
+    table.rows = [
+        row
+        for row, old in zip(rows, table.rows, strict=True)
+        if all(row[k] is not None or old[k] is None for k in keys)
+    ]
+
+
+def _withheld_people(data: DataSet, publisher: Publisher | None) -> ExportTable:
+    """People at each engagement who may not be named, counted by partner (none in an export that is not public)."""
+    table = ExportTable(
+        "engagement_people_withheld", _SPECS["engagement_people_withheld"], _KEYS["engagement_people_withheld"]
+    )
+    if publisher is None:
+        return table
+    for engagement in data.typed(Engagement):
+        for i, (partner, people) in enumerate(publisher.withheld(engagement), 1):
+            table.rows.append({"engagement_id": engagement.id, "number": i, "partner_id": partner, "people": people})
+    return table
 
 
 def _meta(data: DataSet, as_of: dt.date, public: bool) -> ExportTable:
@@ -153,24 +185,28 @@ def _record_columns(kind: RecordKind, public: bool) -> list[Column]:
         if name == "last_contact" or name in hidden:
             continue
         if name == "consent":
-            names += ["consent_scope", "consent_date", "consent_note"]
+            names += list(_CONSENT_COLUMNS[kind])
         elif name not in LINKED.get(kind, set()):
             names.append(name)
     return [Column(n, "INTEGER" if n in INTEGERS else "TEXT", REFERENCES.get(n)) for n in names]
 
 
-def _records_table(data: DataSet, kind: RecordKind, context: Context, public: bool) -> ExportTable:
+def _records_table(data: DataSet, kind: RecordKind, context: Context, publisher: Publisher | None) -> ExportTable:
+    public = publisher is not None
     table = ExportTable(kind.value, _record_columns(kind, public), ["id"])
-    withheld = withheld_ids(data) if public and kind is RecordKind.testimonies else {}
+    withheld = publisher.testimonies if publisher is not None and kind is RecordKind.testimonies else {}
     for record in data.typed(MODELS[kind]):
+        if publisher is not None and not publisher.shown(record.id):
+            continue
         values = row(record, context)
         values["id"] = withheld.get(record.id, record.id)
         hidden = hidden_fields(record) if public else set()
-        if isinstance(record, Testimony):
-            consent = record.consent
-            values["consent_scope"] = consent.scope.value if consent else None
-            values["consent_date"] = consent.date.isoformat() if consent and consent.date else None
-            values["consent_note"] = consent.note if consent else None
+        if kind in _CONSENT_COLUMNS:
+            consent = values.pop("consent", None) or {}
+            values.update({column: consent.get(key) for column, key in _CONSENT_COLUMNS[kind].items()})
+        if publisher is not None:
+            values = {k: v if k in hidden else publisher.value(v) for k, v in values.items()}
+            values["id"] = withheld.get(record.id) or publisher.value(record.id)
         table.rows.append({c: None if c in hidden else _cell(values.get(c)) for c in table.names})
     return table
 
@@ -270,6 +306,9 @@ _SPECS: dict[str, list[Column]] = {
     "engagement_officials": [_c("engagement_id", "engagements"), _c("official_id", "officials")],
     "engagement_people": [_c("engagement_id", "engagements"), _c("person_id", "people")],
     "engagement_priorities": [_c("engagement_id", "engagements"), _c("priority_id", "priorities")],
+    "engagement_people_withheld": [
+        _c("engagement_id", "engagements"), _c("number"), _c("partner_id", "partners"), _c("people"),
+    ],
     "follow_ups": [
         _c("engagement_id", "engagements"), _c("number"), _c("task"), _c("owner_id", "people"), _c("due"), _c("done"),
     ],
@@ -284,4 +323,5 @@ _KEYS: dict[str, list[str]] = {
     "strategy_partners": ["priority_id", "strategy_number", "partner_id"],
     "positions": ["priority_id", "number"],
     "follow_ups": ["engagement_id", "number"],
+    "engagement_people_withheld": ["engagement_id", "number"],
 }

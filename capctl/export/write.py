@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import shutil
@@ -12,8 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from capctl.export.tables import EXPORT_VERSION, ExportFormat, ExportTable, build_tables, hidden_fields, withheld_ids
-from capctl.models.records import MODELS
+from capctl.export.public import Publisher
+from capctl.export.tables import EXPORT_VERSION, ExportFormat, ExportTable, build_tables, hidden_fields
+from capctl.models.records import MODELS, Engagement, Record
 from capctl.problems import CapctlError
 from capctl.query.listing import Context, csv_cell, row
 from capctl.store.dataset import DataSet
@@ -24,6 +26,8 @@ from capctl.vocab import RecordKind
 
 Progress = Callable[[str, int, int], None]
 """Told (what, done, total) as the export goes, for a progress display."""
+
+Writer = Callable[[Path, list[ExportTable], DataSet, dt.date, bool, Progress], None]
 
 
 def export(
@@ -44,8 +48,14 @@ def export(
             1,
         )
     _check_output(data.root, output, fmt, force)
-    tables = build_tables(data, as_of, public)
-    writer = {ExportFormat.sqlite: _write_sqlite, ExportFormat.csv: _write_csv, ExportFormat.json: _write_json}[fmt]
+    publisher = Publisher(data) if public else None
+    tables = build_tables(data, as_of, public, publisher)
+    writers: dict[ExportFormat, Writer] = {
+        ExportFormat.sqlite: _write_sqlite,
+        ExportFormat.csv: _write_csv,
+        ExportFormat.json: functools.partial(_write_json, publisher=publisher),
+    }
+    writer = writers[fmt]
     temporary = _temporary(output, folder=fmt is ExportFormat.csv)
     try:
         writer(temporary, tables, data, as_of, public, progress or (lambda *_: None))
@@ -178,8 +188,26 @@ def _write_csv(
     progress("done", len(tables), len(tables))
 
 
+def _published(record: Record, context: Context, publisher: Publisher) -> dict[str, Any]:
+    """A record whole as a public export carries it; an engagement counts the people it may not name."""
+    values: dict[str, Any] = publisher.value(row(record, context, drop=hidden_fields(record)))
+    values["id"] = publisher.testimonies.get(record.id) or publisher.value(record.id)
+    if isinstance(record, Engagement):
+        values["people_withheld"] = [
+            {"partner": publisher.value(partner) if partner else None, "people": n}
+            for partner, n in publisher.withheld(record)
+        ]
+    return values
+
+
 def _write_json(
-    path: Path, tables: list[ExportTable], data: DataSet, as_of: dt.date, public: bool, progress: Progress
+    path: Path,
+    tables: list[ExportTable],
+    data: DataSet,
+    as_of: dt.date,
+    public: bool,
+    progress: Progress,
+    publisher: Publisher | None = None,
 ) -> None:
     context = Context(data, as_of)
     document: dict[str, Any] = {
@@ -188,14 +216,14 @@ def _write_json(
         "public": public,
         "export_version": EXPORT_VERSION,
     }
-    withheld = withheld_ids(data) if public else {}
+    publisher = (publisher or Publisher(data)) if public else None
     for done, kind in enumerate(RecordKind):
         progress(kind.value, done, len(RecordKind))
         records = data.typed(MODELS[kind])
-        document[kind.value] = [
-            {**row(r, context, drop=hidden_fields(r) if public else ()), "id": withheld.get(r.id, r.id)}
-            for r in records
-        ]
+        if publisher is None:
+            document[kind.value] = [row(r, context) for r in records]
+        else:
+            document[kind.value] = [_published(r, context, publisher) for r in records if publisher.shown(r.id)]
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2)
         handle.write("\n")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
 
 from capctl.vocab import (
     ConsentScope,
@@ -161,8 +161,20 @@ class Official(Record):
     )
 
 
+class NameConsent(Model):
+    """Whether a person agreed to be named in what the chapter publishes."""
+
+    public_name: StrictBool = Field(description="true: they agreed to be named in public output; false: they did not.")
+    since: dt.date | None = Field(default=None, description="When they said so.")
+    note: str | None = Field(default=None, description="How it was recorded, e.g. a signed media release.")
+
+
 class Person(Record):
-    """A staffer of an official, a partner's contact or a community member."""
+    """A staffer of an official, a partner's contact or a community member.
+
+    Private unless they agreed to be named (``consent.public_name``); a staffer of an official is named in
+    their official role unless they said no. Their contacts are never published.
+    """
 
     collection: ClassVar[RecordKind] = RecordKind.people
     name: Text = Field(description="The person's name.")
@@ -174,8 +186,19 @@ class Person(Record):
     email: str | None = personal("Their email address (personal).")
     phone: str | None = personal("Their phone number (personal).")
     address: str | None = personal("Their home or mailing address (personal).")
+    consent: NameConsent | None = Field(
+        default=None, description="Whether they agreed to be named in public output; absent: they did not."
+    )
     tags: list[Tag] = Field(default_factory=list, description="Free labels.")
     notes: str | None = Field(default=None, description="Free notes.")
+
+    @property
+    def named_in_public(self) -> bool:
+        """Whether public output may name them: they agreed, or they are an official's staffer acting
+        in that role and did not refuse."""
+        if self.consent is not None:
+            return self.consent.public_name
+        return self.works_for is not None
 
 
 # --- engagements ----------------------------------------------------------

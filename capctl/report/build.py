@@ -15,7 +15,7 @@ from typing import Any
 
 from capctl.dates import today
 from capctl.models.metrics import MetricsFile, Period, Target
-from capctl.models.records import Engagement, Official, Partner, Resource
+from capctl.models.records import Engagement, Official, Partner, Person, Resource
 from capctl.problems import CapctlError
 from capctl.query.activity import EngagementIndex, engagements_by_record, going_cold, open_follow_ups
 from capctl.report.counters import Evidence
@@ -33,7 +33,7 @@ from capctl.report.parts import (
     Since,
 )
 from capctl.report.period import Window, clamp, elapsed, paced
-from capctl.report.redact import Redactor
+from capctl.report.redact import Redactor, public_label
 from capctl.store.dataset import DataSet, R
 from capctl.store.files import METRICS_FILE
 from capctl.store.load import load
@@ -185,7 +185,7 @@ def meeting(
             title=item.engagement.title,
             number=item.number,
             task=item.follow_up.task,
-            owner=owner.label if owner is not None and not public else None,
+            owner=_owner(data, owner, public),
             due=item.follow_up.due,
             days_overdue=item.days_overdue,
         )
@@ -200,6 +200,13 @@ def meeting(
         trainings=trainings,
         languages=_languages(data, as_of),
     )
+
+
+def _owner(data: DataSet, owner: object, public: bool) -> str | None:
+    """A follow-up owner's name; in a public report only with their consent (else "a member of ...")."""
+    if not isinstance(owner, Person):
+        return None
+    return public_label(data, owner) if public else owner.label
 
 
 def _not_contacted(data: DataSet, as_of: dt.date, index: EngagementIndex | None) -> list[ColdItem]:

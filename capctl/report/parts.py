@@ -26,7 +26,7 @@ class FollowUpItem:
     title: str
     number: int  # as `capctl followup done ENGAGEMENT N` takes it
     task: str
-    owner: str | None  # the owner's name; None when unassigned or in a public report
+    owner: str | None  # the owner's name (in a public report only with consent: else "a member of ...")
     due: dt.date | None
     days_overdue: int | None  # negative while not yet due
 

@@ -1,4 +1,4 @@
-"""``--public`` redaction: names of people found in free text are withheld."""
+"""``--public`` redaction: people are named only with their consent; the others are described, not named."""
 
 from __future__ import annotations
 
@@ -6,43 +6,94 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from capctl.models.records import Person, Testimony
+from capctl.models.records import Official, Partner, Person, Testimony
 from capctl.report.counters import Evidence
 from capctl.report.parts import Chapter
 from capctl.store.dataset import DataSet
 from capctl.text import fold, slugify
 
-# --- published reports ------------------------------------------------------------
+# --- who may be named ---------------------------------------------------------------
 
 WITHHELD = "withheld"
+COMMUNITY_MEMBER = "a community member"
+
+
+def unnamed(data: DataSet, person: Person) -> str:
+    """How public output speaks of a person who may not be named: ``a member of <partner>``,
+    ``a staffer of <official>`` or ``a community member``."""
+    partner = data.records.get(person.affiliation or "")
+    if isinstance(partner, Partner):
+        return f"a member of {partner.name}"
+    official = data.records.get(person.works_for or "")
+    if isinstance(official, Official):
+        return f"a staffer of {official.name}"
+    return COMMUNITY_MEMBER
+
+
+def public_label(data: DataSet, person: Person) -> str:
+    """The person's name when they may be named in public output, else how it speaks of them."""
+    return person.label if person.named_in_public else unnamed(data, person)
+
+
+# --- published reports ------------------------------------------------------------
 
 
 class Redactor:
-    """Leaves personal data out of a published report.
+    """Leaves personal data out of published output.
 
-    The report never carries emails, phones, addresses or testimony text. Here
-    follow: the names (and aliases) of people, wherever a title or an id repeats
-    them, and the ids and titles of testimonies without public consent.
+    Output never carries a person's email, phone, address or a testimony's text without public
+    consent as a field. Here follow, wherever a title, a note or an id repeats them: the names (and
+    aliases) of people who may not be named (each replaced by how public output speaks of them, ids
+    by ``withheld``), every person's email, phone and address, and the ids and titles of testimonies
+    without public consent.
     """
 
     def __init__(self, datasets: Sequence[DataSet]) -> None:
-        names = {name for data in datasets for person in data.typed(Person) for name in person.names()}
+        said: dict[str, set[str]] = {}
+        ids: set[str] = set()
+        for data in datasets:
+            for person in data.typed(Person):
+                if not person.named_in_public:
+                    ids.add(person.id)  # an id written by hand may differ from the name's slug
+                    for name in person.names():
+                        said.setdefault(name, set()).add(unnamed(data, person))
+        # A name one private person shares with another person is withheld, whoever is meant.
+        replacement = {name: next(iter(ways)) if len(ways) == 1 else COMMUNITY_MEMBER for name, ways in said.items()}
         # One pass each, longest first, so that "María Martínez" goes before an alias "María".
-        ordered = sorted((n for n in names if len(fold(n)) >= 2), key=len, reverse=True)
-        slugs = sorted({slugify(name) for name in ordered if len(slugify(name)) >= 3}, key=len, reverse=True)
+        ordered = sorted((n for n in replacement if len(fold(n)) >= 2), key=len, reverse=True)
+        slugs = {slugify(name) for name in ordered if len(slugify(name)) >= 3} | {i for i in ids if len(i) >= 3}
         self._names = _Matcher([(name, _units(name, name_units(name))) for name in ordered])
-        self._slugs = _Matcher([(slug, _units(slug, [re.escape(ch) for ch in slug])) for slug in slugs])
+        self._said = [replacement[name] for name in ordered]
+        self._slugs = _Slugs(slugs)
+        people = [person for data in datasets for person in data.typed(Person)]
+        self._emails = {p.email.strip().casefold() for p in people if p.email and "@" in p.email}
+        self._phones = {_digits(p.phone) for p in people if p.phone and len(_digits(p.phone)) >= 7}
+        addresses = sorted({p.address.strip() for p in people if p.address and len(p.address.strip()) >= 4}, key=len)
+        self._addresses = _Matcher([(a, _units(a, name_units(a))) for a in reversed(addresses)])
         self._done: dict[str, str] = {}
 
     def text(self, value: str) -> str:
         done = self._done.get(value)
         if done is None:
-            done = self._slugs.sub(WITHHELD, self._names.sub(f"({WITHHELD})", value))
+            done = self._slugs.sub(WITHHELD, self._names.sub(self._said, value))
+            done = self._addresses.sub(f"({WITHHELD})", self._contacts(done))
             self._done[value] = done
         return done
+
+    def _contacts(self, text: str) -> str:
+        """``text`` without the emails and phone numbers (with any separators) of people."""
+        if "@" in text and self._emails:
+            text = _EMAIL.sub(lambda m: f"({WITHHELD})" if m.group().casefold() in self._emails else m.group(), text)
+        if self._phones and _PHONE_START.search(text):
+            text = _PHONE.sub(lambda m: f"({WITHHELD})" if _known(m.group(), self._phones) else m.group(), text)
+        return text
+
+    def slug(self, value: str) -> str:
+        """An id with the names of people who may not be named withheld."""
+        return self._slugs.sub(WITHHELD, value)
 
     def chapter(self, chapter: Chapter, data: DataSet) -> Chapter:
         private = [t for t in data.typed(Testimony) if not t.public]
@@ -55,9 +106,12 @@ class Redactor:
             # A testimony is often named after its speaker: even a first name alone goes.
             record = data.records.get(item.id)
             person = data.records.get(record.person) if isinstance(record, Testimony) else None
+            if isinstance(person, Person) and person.named_in_public:
+                return item
+            item = dataclasses.replace(item, id=self.text(item.id), title=self.text(item.title))
             words = {w for name in (person.names() if person else []) for w in slugify(name).split("-") if len(w) >= 3}
             for word in sorted(words, key=len, reverse=True):
-                pattern = re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", re.IGNORECASE)
+                pattern = re.compile(rf"(?<![^\W_]){''.join(name_units(word))}(?![^\W_])", re.IGNORECASE)
                 item = dataclasses.replace(
                     item, id=pattern.sub(WITHHELD, item.id), title=pattern.sub(WITHHELD, item.title)
                 )
@@ -89,6 +143,26 @@ class Redactor:
         return value
 
 
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w])\+?(?:\d[\s().-]{0,3}){6,14}\d(?!\d)")
+_PHONE_START = re.compile(r"\d\D{0,3}\d\D{0,3}\d")
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"\D", "", value)
+
+
+def _known(found: str, phones: set[str]) -> bool:
+    """Whether a run of digits and separators holds one of ``phones`` (with or without a leading 1)."""
+    digits = _digits(found)
+    for start in range(len(digits)):
+        for end in range(start + 7, len(digits) + 1):
+            part = digits[start:end]
+            if part in phones or f"1{part}" in phones or (part.startswith("1") and part[1:] in phones):
+                return True
+    return False
+
+
 def name_units(name: str) -> list[str]:
     """A name in any case, with or without its accents: one expression a character."""
     parts = []
@@ -100,6 +174,48 @@ def name_units(name: str) -> list[str]:
         else:
             parts.append(re.escape(ch))
     return parts
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+class _Slugs:
+    """What one regular expression of slugs (``maria-martinez``, ``person-00042``), longest first, each whole
+    (neither letter nor digit on either side) in any case, would replace: the slugs are looked up by the
+    words of the text, so that thousands of them cost a lookup a word."""
+
+    def __init__(self, slugs: Iterable[str]) -> None:
+        self._by_first: dict[str, list[list[str]]] = {}
+        for slug in sorted(set(slugs), key=len, reverse=True):
+            words = slug.split("-")
+            if all(words):
+                self._by_first.setdefault(words[0], []).append(words)
+
+    def sub(self, replacement: str, text: str) -> str:
+        if not self._by_first:
+            return text
+        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+        out, pos, i = [], 0, 0
+        while i < len(words):
+            n = self._match(text, words, i)
+            if n:
+                out += [text[pos : words[i][0]], replacement]
+                pos = words[i + n - 1][1]
+                i += n
+            else:
+                i += 1
+        return "".join(out) + text[pos:] if out else text
+
+    def _match(self, text: str, words: list[tuple[int, int, str]], i: int) -> int:
+        """How many words from ``i`` on the longest slug starting there spans (0: none)."""
+        for slug in self._by_first.get(words[i][2], ()):
+            n = len(slug)
+            if i + n <= len(words) and all(
+                words[i + k][2] == slug[k] and (k == 0 or text[words[i + k - 1][1] : words[i + k][0]] == "-")
+                for k in range(n)
+            ):
+                return n
+        return 0
 
 
 _TOKEN = re.compile(r"[^\W\d_]+")
@@ -139,7 +255,8 @@ class _Matcher:
         self._keys: dict[str, str] = {}
         self._member: dict[tuple[str, str], bool] = {}
 
-    def sub(self, replacement: str, text: str) -> str:
+    def sub(self, replacement: str | Sequence[str], text: str) -> str:
+        """``text`` with each match replaced by ``replacement``, or by its alternative's entry in it."""
         runs = []
         for found in _TOKEN.finditer(text):
             run = found.group()
@@ -167,10 +284,10 @@ class _Matcher:
         matches.sort()
         out = []
         pos = 0
-        for start, _, end in matches:
+        for start, i, end in matches:
             if start >= pos:
                 out.append(text[pos:start])
-                out.append(replacement)
+                out.append(replacement if isinstance(replacement, str) else replacement[i])
                 pos = end
         out.append(text[pos:])
         return "".join(out)
