@@ -349,15 +349,46 @@ def check_cross_records(data: DataSet) -> list[Problem]:
     return _to_problems(data, (f for rule in CROSS_RULES for f in rule(data)))
 
 
-def _to_problems(data: DataSet, findings: Iterable[Finding]) -> list[Problem]:
+def references_and_districts_of(data: DataSet, records: Iterable[Record]) -> Iterator[Finding]:
+    """What ``references_exist`` and ``districts_known`` find about these records only (the cross rules
+    that look at one record against the ids of all: a record no change touched keeps what they found)."""
+    get = data.records.get
+    known: set[str] = set()
+    listed = ""
+    if data.settings is not None and data.settings.districts:
+        known = set(data.settings.district_ids())
+        listed = ", ".join(sorted(known))
+    for record in records:
+        yield from _missing_references(get, record)
+        if listed:
+            yield from _unknown_districts(record, known, listed)
 
-    problems = []
+
+LinedFinding = tuple[str, int | None, Severity, str]
+"""A finding with its line looked up: (record id, line, severity, message)."""
+
+
+def with_lines(data: DataSet, findings: Iterable[Finding]) -> list[LinedFinding]:
+    """Each finding's line in its record's file (looked up once per location)."""
+    found = []
     lines: dict[tuple[str, tuple[str | int, ...]], int | None] = defaultdict(lambda: None)
     for record_id, loc, severity, message in findings:
         key = (record_id, tuple(loc))
         if key not in lines:
             lines[key] = line_in(data, record_id, loc) if loc else 1
+        found.append((record_id, lines[key], severity, message))
+    return found
+
+
+def as_problems(data: DataSet, findings: Iterable[LinedFinding]) -> list[Problem]:
+    """Findings as problems of their records' files."""
+    problems = []
+    for record_id, line, severity, message in findings:
         path = data.paths.get(record_id)
         shown = data.display(path) if path else record_id
-        problems.append(Problem(shown, lines[key], severity, message))
+        problems.append(Problem(shown, line, severity, message))
     return problems
+
+
+def _to_problems(data: DataSet, findings: Iterable[Finding]) -> list[Problem]:
+    return as_problems(data, with_lines(data, findings))

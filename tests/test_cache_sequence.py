@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from test_cache import cache_files, cold, loaded, parsed  # noqa: F401  (parsed: a fixture)
 
-from capctl.store import cache, load
+from capctl.store import cache, incremental, load
 
 Step = Callable[[Path, pytest.MonkeyPatch], None]
 
@@ -51,6 +51,26 @@ def add_an_engagement_in_the_wrong_year(root: Path, _mp: pytest.MonkeyPatch) -> 
         root / "engagements" / "2016" / "2017-05-02-call-jon-lee.yaml",
         "date: 2017-05-02\nkind: call\ntitle: Second call\npeople:\n  - jon-lee\n",
     )
+
+
+def add_the_missing_person(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    _write(root / "people" / "nobody-here.yaml", "name: Nobody Here\n")
+
+
+def name_a_person_as_a_partner_and_an_unknown_district(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    path = root / "engagements" / "2017" / "2017-03-02-call-jon-lee.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "partners:\n  - nobody-here\ndistrict: sd9\n", encoding="utf-8")
+
+
+def mend_the_engagement(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    path = root / "engagements" / "2017" / "2017-03-02-call-jon-lee.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("district: sd9\n", "district: sd1\n"), encoding="utf-8")
+
+
+def add_a_district(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    path = root / "capctl.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("languages:", "  - id: sd9\n    name: District 9\nlanguages:", 1), encoding="utf-8")
 
 
 def duplicate_an_id(root: Path, _mp: pytest.MonkeyPatch) -> None:
@@ -101,6 +121,13 @@ def damage_the_index(root: Path, _mp: pytest.MonkeyPatch) -> None:
         where.write_text(text[: len(text) // 2], encoding="utf-8")
 
 
+def damage_the_cross_record_state(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    where = cache.cache_dir(root)
+    assert where is not None
+    state = where / incremental.STATE_FILE
+    state.write_text(state.read_text(encoding="utf-8")[:-40], encoding="utf-8")
+
+
 def plant_a_foreign_index(root: Path, _mp: pytest.MonkeyPatch) -> None:
     for where in cache_files(root):
         where.write_text('{"format":1,"key":"someone else","folder":"x"}\n{}', encoding="utf-8")
@@ -110,6 +137,10 @@ STEPS: list[Step] = [
     edit_a_name,
     give_two_partners_one_name,
     add_an_engagement_with_a_missing_reference,
+    add_the_missing_person,
+    name_a_person_as_a_partner_and_an_unknown_district,
+    mend_the_engagement,
+    add_a_district,
     add_an_engagement_in_the_wrong_year,
     duplicate_an_id,
     delete_an_official_others_refer_to,
@@ -120,6 +151,7 @@ STEPS: list[Step] = [
     put_the_official_back_with_the_same_size_and_times,
     another_version_of_capctl,
     damage_the_index,
+    damage_the_cross_record_state,
     plant_a_foreign_index,
 ]
 
@@ -133,28 +165,53 @@ def test_warm_incremental_and_cold_loads_agree_after_every_step(
     assert loaded(load.load(chapter)) == cold(chapter)
     seen_problems = set()
     reread: dict[str, list[str]] = {}
+    every_rule: list[str] = []  # the steps after which the cross-record rules ran over every record
+    real = incremental._every_rule
+    monkeypatch.setattr(incremental, "_every_rule", lambda data: every_rule.append(step.__name__) or real(data))
     for step in STEPS:
         step(chapter, monkeypatch)
         parsed.clear()
-        incremental = loaded(load.load(chapter))
+        incremental_load = loaded(load.load(chapter))
         reparsed = list(parsed)
-        assert incremental == cold(chapter), step.__name__
-        assert loaded(load.load(chapter)) == incremental, step.__name__  # warm: from the cache just written
+        assert incremental_load == cold(chapter), step.__name__
+        assert loaded(load.load(chapter)) == incremental_load, step.__name__  # warm: from the cache just written
         with_cache, without = run("--data", chapter, "check"), run("--no-cache", "--data", chapter, "check")
         assert (with_cache.exit_code, with_cache.stdout, with_cache.stderr) == (
             without.exit_code,
             without.stdout,
             without.stderr,
         ), step.__name__
-        seen_problems.update(incremental["problems"])
+        seen_problems.update(incremental_load["problems"])
         reread[step.__name__] = reparsed
     # The loads were incremental: only what a step changed was parsed again, save where the index was lost.
     assert reread["edit_a_name"] == ["partners/valley-food-bank.yaml"]
     assert reread["rename_a_person"] == ["people/jonathan-lee.yaml"]
     assert reread["delete_an_official_others_refer_to"] == []
     assert reread["put_the_official_back_with_the_same_size_and_times"] == ["officials/paul-kim.yaml"]
-    assert len(reread["damage_the_index"]) == len(reread["another_version_of_capctl"]) == 15  # every file
+    assert len(reread["damage_the_index"]) == len(reread["another_version_of_capctl"]) == 16  # every file
+    # The cross-record rules ran over every record only where a record went (a deletion, a rename, a file
+    # made invalid), the settings changed or the cache was lost; edits and additions re-checked what they touch.
+    assert every_rule == [
+        "give_two_partners_one_name",  # east-la-tenants.yaml starts with a comment: koreatown-workers loses its name
+        "add_a_district",
+        "delete_an_official_others_refer_to",
+        "rename_a_person",
+        "break_a_file",
+        "mend_the_files",
+        "put_the_official_back_with_the_same_size_and_times",  # "name:" becomes "neme:": the official is gone
+        "another_version_of_capctl",
+        "damage_the_cross_record_state",
+    ]  # a damaged or foreign load cache is read again from the files; the cross-record state is its own
     # The steps did make problems of each sort: a missing reference, a duplicate id, a broken file, a bad value.
     text = "\n".join(sorted(seen_problems))
-    for expected in ("nobody-here", "duplicate id", "wrong folder", "languages", "hilda-ramos", "jon-lee"):
+    for expected in (
+        "nobody-here",
+        "is a person, not a partner",
+        "'sd9' is not in capctl.yaml",
+        "duplicate id",
+        "wrong folder",
+        "languages",
+        "hilda-ramos",
+        "jon-lee",
+    ):
         assert expected in text, expected

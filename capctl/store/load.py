@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from capctl.models.metrics import MetricsFile
 from capctl.models.settings import Settings
 from capctl.problems import Problem
 from capctl.rules import LOAD_RULES, check_cross_records, check_records
+from capctl.store import incremental
 from capctl.store.cache import load_record_files
 from capctl.store.dataset import DataSet
 from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, record_entries
@@ -88,9 +90,12 @@ def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] |
     data.metrics = load_settings(data, root / METRICS_FILE, MetricsFile)
     if cache is None:
         cache = os.environ.get("CAPCTL_NO_CACHE", "") in ("", "0")
+    started = time.time_ns()
     entries = record_entries(root)
     results = load_record_files(root, entries, use_cache=cache, progress=progress)
-    for (_kind, path, _relative, _stat), result in zip(entries, results, strict=True):
+    stamps: dict[str, str] = {}
+    """What each loaded record is, for the cross-record rules kept from the last load (with the cache)."""
+    for (_kind, path, _relative, stat), result in zip(entries, results, strict=True):
         shown = str(path)  # what data.display(path) gives, without its cost at 60,000 files
         if result.problems:
             data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.problems)
@@ -103,9 +108,14 @@ def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] |
             continue
         data.records[record.id] = record
         data.paths[record.id] = path
+        if cache:
+            stamps[record.id] = incremental.stamp(record.collection.value, stat, started)
         if result.findings:
             data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.findings)
     data.problems.extend(check_records(data, data.records.values(), LOAD_RULES))
-    data.problems.extend(check_cross_records(data))
+    if cache:
+        data.problems.extend(incremental.cross_problems(data, stamps)[0])
+    else:
+        data.problems.extend(check_cross_records(data))
     data.problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
     return data

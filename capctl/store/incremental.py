@@ -1,0 +1,146 @@
+"""The cross-record rules kept up to date from one load to the next, where the load cache is used.
+
+What ``rules.CROSS_RULES`` found is kept beside the load cache (``cross-records.state``) with what
+each record was when they ran: its kind and its file's size, times and inode. The next load runs again
+only what a change can break:
+
+* nothing changed: nothing runs, the findings kept are the findings;
+* records edited or added (no record gone, none of another kind): the references and districts of
+  those records, and of the records that had findings (an added record may be what they missed), are
+  checked again; the likely duplicates again, in full, when a record that has a name changed;
+* a record gone or of another kind (a deletion, a rename, a file made invalid), other settings, another
+  capctl or another data folder: every rule runs, as without the cache.
+
+The state is JSON read with the standard library and checked as it is read: anything else than what
+this module writes (damage, another version) means every rule runs. Files changed in the last
+``cache.RACY_NS`` are never taken as unchanged. tests/test_cache_sequence.py compares the problems
+with a load that reads every file, after edits, additions, deletions and renames.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from capctl.models.records import Engagement, Resource
+from capctl.problems import Problem
+from capctl.rules import LinedFinding, as_problems, likely_duplicates, references_and_districts_of, with_lines
+from capctl.store import cache
+from capctl.store.dataset import DataSet
+from capctl.vocab import Severity
+
+STATE_FILE = "cross-records.state"
+FORMAT = 1
+RACY = " racy"
+"""How the stamp of a record whose file changed too recently to be known unchanged ends: such a record is
+always checked again."""
+
+_SEVERITIES = {severity.value: severity for severity in Severity}
+Tagged = tuple[str, LinedFinding]
+"""A finding and the rule it comes from: ``"r"`` (references and districts) or ``"d"`` (likely duplicates)."""
+
+
+def stamp(kind: str, stat: os.stat_result | None, started_ns: int) -> str:
+    """What a record is, as far as the cross rules know: its kind and its file's size, times and inode."""
+    if stat is None or max(stat.st_mtime_ns, stat.st_ctime_ns) >= started_ns - cache.RACY_NS:
+        return kind + RACY
+    return f"{kind} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino}"
+
+
+def cross_problems(data: DataSet, stamps: dict[str, str]) -> tuple[list[Problem], bool]:
+    """The problems ``rules.CROSS_RULES`` find in ``data``, from the findings of the last load where
+    they still hold; ``stamps`` says what each loaded record is (:func:`stamp`). Also whether every
+    rule ran (False: the findings were brought up to date)."""
+    where = cache.cache_dir(data.root)
+    key = _key(data)
+    state = _read(where / STATE_FILE, key) if where is not None else None
+    found = _update(data, stamps, state) if state is not None else None
+    full = found is None
+    if found is None:
+        found = _every_rule(data)
+    useful = not all(value.endswith(RACY) for value in stamps.values())  # else every record is checked again
+    if where is not None and useful and (state is None or found is not state[1] or stamps != state[0]):
+        _write(where / STATE_FILE, key, stamps, found)
+    return as_problems(data, (finding for _tag, finding in found)), full
+
+
+def _key(data: DataSet) -> str:
+    settings = data.settings.model_dump_json() if data.settings is not None else "none"
+    return f"{cache.cache_key(data.root)} settings {settings}"
+
+
+def _every_rule(data: DataSet) -> list[Tagged]:
+    found: list[Tagged] = [("r", f) for f in with_lines(data, references_and_districts_of(data, data.records.values()))]
+    found += [("d", f) for f in with_lines(data, likely_duplicates(data))]
+    return found
+
+
+def _update(data: DataSet, stamps: dict[str, str], state: tuple[dict[str, str], list[Tagged]]) -> list[Tagged] | None:
+    """The findings brought up to date, or None where every rule must run."""
+    before, found = state
+    if before == stamps:
+        return found
+    if not before.keys() <= stamps.keys():
+        return None  # a record is gone: what referred to it is not known here
+    changed = [i for i, now in stamps.items() if now.endswith(RACY) or before.get(i) != now]
+    if any(i in before and before[i].split(" ", 1)[0] != stamps[i].split(" ", 1)[0] for i in changed):
+        return None  # an id of another kind now: references to it may have broken
+    again = {*changed, *(f[0] for tag, f in found if tag == "r")}
+    records = [data.records[i] for i in again if i in data.records]
+    kept: list[Tagged] = [(tag, f) for tag, f in found if tag == "r" and f[0] not in again]
+    kept += [("r", f) for f in with_lines(data, references_and_districts_of(data, records))]
+    if any(not isinstance(data.records[i], Engagement | Resource) for i in changed):
+        kept += [("d", f) for f in with_lines(data, likely_duplicates(data))]  # a name changed or came
+    else:
+        kept += [(tag, f) for tag, f in found if tag == "d"]
+    return kept
+
+
+# --- the state file ------------------------------------------------------------
+
+
+def _read(where: Path, key: str) -> tuple[dict[str, str], list[Tagged]] | None:
+    """The stamps and findings kept, or None if missing, damaged or written for something else."""
+    try:
+        with where.open("rb") as handle:
+            state = json.loads(handle.read())
+        if type(state) is not dict or state.get("format") != FORMAT or state.get("key") != key:
+            return None
+        stamps = state["records"]
+        if type(stamps) is not dict or any(type(value) is not str for value in stamps.values()):
+            return None
+        return stamps, [_finding(row) for row in state["findings"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _finding(row: Any) -> Tagged:
+    tag, record_id, line, severity, message = row
+    if tag not in ("r", "d") or type(record_id) is not str or type(message) is not str:
+        raise ValueError("not a finding")
+    if not (line is None or type(line) is int):
+        raise ValueError("not a line")
+    return tag, (record_id, line, _SEVERITIES[severity], message)
+
+
+def _write(where: Path, key: str, stamps: dict[str, str], found: list[Tagged]) -> None:
+    """Write the state atomically; where it cannot be written, the next load runs every rule."""
+    rows = [[tag, record_id, line, severity.value, message] for tag, (record_id, line, severity, message) in found]
+    text = json.dumps({"format": FORMAT, "key": key, "records": stamps, "findings": rows}, ensure_ascii=False)
+    try:
+        where.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".state.", suffix=".tmp", dir=where.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, where)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(where)  # a state that could not be brought up to date must not be read again
