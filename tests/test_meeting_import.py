@@ -74,6 +74,12 @@ def test_without_a_terminal_the_drafts_are_shown_and_nothing_is_written(chapter:
     assert result.stdout == GOOGLE_TABLE
     assert result.stderr == (
         f"{GOOGLE}: Google Calendar, 5 events; from 2017-05-31 to 2017-06-30: 4 new, 0 already imported, 2 cancelled\n"
+        "warning: 2017-06-05 Check-in with María Martínez: title: names María Martínez, who has not agreed to be named: "
+        "public output says a member of their partner instead "
+        "(if they agreed: capctl person consent maria-martinez --public-name yes)\n"
+        "warning: 2017-06-12 Check-in with María Martínez: title: names María Martínez, who has not agreed to be named: "
+        "public output says a member of their partner instead "
+        "(if they agreed: capctl person consent maria-martinez --public-name yes)\n"
         "not matched: Pat Doe <pat.doe@example.com> (2017-06-08)\n"
         "to have them on the engagements: write none, add them (capctl person add), then import again\n"
         "nothing was written: run again with --yes to write 4 engagements\n"
