@@ -66,7 +66,8 @@ def report(
     if compare is not None:
         _check_compare(folders, fmt, explain)
     with state.err().status("Building the report…"):
-        built = load_and_build(folders, day, public, state.cache())
+        charts = explain is None and compare is None and fmt in (ReportFormat.markdown, ReportFormat.html)
+        built = load_and_build(folders, day, public, state.cache(), charts)
     if compare is not None:
         from capctl.report import compare as report_compare
 
