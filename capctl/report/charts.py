@@ -13,12 +13,15 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from capctl.models.metrics import Metric, Period
-from capctl.query.activity import EngagementIndex
+from capctl.models.metrics import Counting, Metric, Period
+from capctl.models.records import Engagement, Official, Partner
+from capctl.query.activity import EngagementIndex, officials_represented
+from capctl.report.counters import engagement_matches
 from capctl.report.metrics import Result, evaluate
-from capctl.report.period import elapsed, paced
-from capctl.store.dataset import DataSet
+from capctl.report.period import elapsed, paced, window
+from capctl.store.dataset import DataSet, R
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -84,16 +87,71 @@ def month_ends(period: Period) -> list[dt.date]:
     return found
 
 
+class _Reach(DataSet):
+    """A data set as one metric's points read it: only the records that may count for it on some day
+    up to the last point. The engagements that pass its filters, dated within reach of its windows;
+    counting partners, those whose status history may pass its filters by then (and, via engagements,
+    who took part in one of those); counting officials via engagements, those the engagements involve.
+    What the metric counts is what it counts on the whole data set (tests compare every point); only
+    what it does not count yet is not looked for. At size M (10,000 engagements over ten years, 1,000
+    partners) this takes the points of a year from about 2 s to a fraction of a second."""
+
+    def __init__(self, data: DataSet, metric: Metric, period: Period, first: dt.date, last: dt.date) -> None:
+        super().__init__(data.root, data.settings, data.metrics, data.records, data.paths, data.problems)
+        self._data = data
+        counting, where = metric.count, metric.count.where
+        start = window(counting, period, first).start  # a window's start never moves back as its day moves on
+        self._only: dict[type[Any], list[Any]] = {}
+        engagements: list[Engagement] = []
+        if counting.records == "engagements" or counting.via is not None:
+            engagements = self._only[Engagement] = [
+                e
+                for e in data.typed(Engagement)
+                if e.date <= last
+                and (start is None or e.date >= start)
+                and engagement_matches(data, e, where) is not None
+            ]
+        if counting.counts in ("partners", "partners via engagements"):
+            took_part = {p for e in engagements for p in e.partners} if counting.via else None
+            self._only[Partner] = [
+                p
+                for p in data.typed(Partner)
+                if (took_part is None or p.id in took_part) and _may_pass(p, counting, start, last)
+            ]
+        elif counting.counts == "officials via engagements":
+            officials = {o for e in engagements for o in officials_represented(data, e)}
+            self._only[Official] = [o for o in data.typed(Official) if o.id in officials]
+
+    def typed(self, model: type[R]) -> list[R]:
+        only = self._only.get(model)
+        return list(only) if only is not None else self._data.typed(model)
+
+
+def _may_pass(partner: Partner, counting: Counting, start: dt.date | None, last: dt.date) -> bool:
+    """Whether a partner's status may pass a metric's partner filters on a day up to ``last``: a status
+    sought is in its history by then, a status change sought falls within reach (``start`` to ``last``)."""
+    where = counting.where
+    history = [change for change in partner.status_history if change.date <= last]
+    if where.status and not any(change.status in where.status for change in history):
+        return False
+    if where.became and not any(start is None or change.date >= start for change in history):
+        return False
+    return counting.via is not None or set(where.tags) <= set(partner.tags)
+
+
 def over_time(
     data: DataSet, metrics: Sequence[Metric], period: Period, as_of: dt.date, index: EngagementIndex | None = None
 ) -> list[Series]:
     """Every metric as of each of :func:`days` (none before the period begins)."""
     when = days(period, as_of)
+    if not when:
+        return []
     found = []
     for metric in metrics:
+        reach = _Reach(data, metric, period, when[0], when[-1])
         points = []
         for day in when:
-            result = evaluate(data, metric, period, day, with_previous=False, index=index)
+            result = evaluate(reach, metric, period, day, with_previous=False, index=index)
             districts = tuple(result.districts) if result.districts is not None else None
             points.append(Point(day, result.value, districts))
         found.append(Series(metric, points))
