@@ -95,8 +95,9 @@ def test_html_is_one_self_contained_file(grant: Path, run, explain: list[str]) -
     assert {"style", "svg", "table"} <= parser.tags
     assert not parser.tags & {"script", "link", "img", "iframe", "object", "embed", "base"}
     assert not [a for a in parser.attributes if a.startswith(("on", "src=", "href="))]
-    for outside in ("http:", "https:", "//", "url(", "@import"):
+    for outside in ("http:", "https:", "//", "@import"):
         assert outside not in page
+    assert re.findall(r"url\((.)", page) == ["#"] * page.count("url(")  # only patterns of the page itself
     assert "@media print" in page
     assert "df8518ae85221b188e5046497c17141876b07d69f5e1ffb846b362d31a7a2703" in page
 

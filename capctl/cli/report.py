@@ -51,8 +51,10 @@ def report(
 
     Each metric shows its value, target, progress and status: met (at or above the minimum), on-track (at or
     above the minimum times the share of the period elapsed) or behind. Give --data several times to roll up
-    several chapters, or a statewide folder whose capctl.yaml lists them under chapters:. Exit status: 0, or 1
-    when the data has errors (those records are left out).
+    several chapters, or a statewide folder whose capctl.yaml lists them under chapters:. --format html draws
+    each metric week by week over the grant period (its target, the even pace, the as-of day) and --format
+    markdown gives its values month by month. Exit status: 0, or 1 when the data has errors (those records are
+    left out).
     """
     from capctl.dates import parse_date
     from capctl.report.build import load_and_build
@@ -66,7 +68,8 @@ def report(
     if compare is not None:
         _check_compare(folders, fmt, explain)
     with state.err().status("Building the report…"):
-        built = load_and_build(folders, day, public, state.cache())
+        charts = explain is None and compare is None and fmt in (ReportFormat.markdown, ReportFormat.html)
+        built = load_and_build(folders, day, public, state.cache(), charts)
     if compare is not None:
         from capctl.report import compare as report_compare
 

@@ -18,6 +18,8 @@ from capctl.models.metrics import MetricsFile, Period, Target
 from capctl.models.records import Engagement, Official, Partner, Person, Resource
 from capctl.problems import CapctlError
 from capctl.query.activity import EngagementIndex, engagements_by_record, going_cold, open_follow_ups
+from capctl.report.charts import combine as combine_series
+from capctl.report.charts import over_time
 from capctl.report.counters import Evidence
 from capctl.report.metrics import Previous, Result, evaluate, judge
 from capctl.report.parts import (
@@ -41,23 +43,30 @@ from capctl.vocab import EngagementKind, PartnerStatus, Topic
 
 
 def load_and_build(
-    folders: Sequence[Path], as_of: dt.date | None = None, public: bool = False, cache: bool | None = None
+    folders: Sequence[Path],
+    as_of: dt.date | None = None,
+    public: bool = False,
+    cache: bool | None = None,
+    charts: bool = False,
 ) -> Report:
     """Load each data folder and build their report (rolled up when there are several);
-    ``cache`` as in :func:`capctl.store.load.load`."""
+    ``cache`` as in :func:`capctl.store.load.load`, ``charts`` as in :func:`build`."""
 
     resolved = [folder.resolve() for folder in folders]
     for i, folder in enumerate(resolved):
         if folder in resolved[:i]:
             raise CapctlError(f"--data: '{folders[i]}' is given twice")
-    return build([load(folder, cache) for folder in folders], as_of, public)
+    return build([load(folder, cache) for folder in folders], as_of, public, charts)
 
 
-def build(datasets: Sequence[DataSet], as_of: dt.date | None = None, public: bool = False) -> Report:
+def build(
+    datasets: Sequence[DataSet], as_of: dt.date | None = None, public: bool = False, charts: bool = False
+) -> Report:
     """The report of one chapter, or several rolled up, as of ``as_of`` (default: today).
 
     The as-of date is clamped to the end of the grant period. Several chapters
-    must agree on the period and the metric ids (a usage error otherwise).
+    must agree on the period and the metric ids (a usage error otherwise). With ``charts``, every
+    metric is also evaluated week by week over the period (:mod:`capctl.report.charts`).
     """
 
     if not datasets:
@@ -72,14 +81,15 @@ def build(datasets: Sequence[DataSet], as_of: dt.date | None = None, public: boo
     folders = _folder_names([data.root for data in datasets])
     chapters = []
     for folder, data in zip(folders, datasets, strict=True):
-        chapter = _chapter(folder, data, period, day, public)
+        chapter = _chapter(folder, data, period, day, public, charts)
         chapters.append(redact.chapter(chapter, data) if redact else chapter)
     if len(chapters) == 1:
-        lines, digest = chapters[0].results, chapters[0].metrics_sha256
+        lines, digest, series = chapters[0].results, chapters[0].metrics_sha256, chapters[0].series
     else:
         lines = [_combine(chapters, m.id, share) for m in metrics_files[0].metrics]
         digest = hashlib.sha256("\n".join(c.metrics_sha256 for c in chapters).encode()).hexdigest()
-    return Report(day, asked, period, share, digest, public, lines, chapters)
+        series = combine_series([(c.folder, c.series) for c in chapters])
+    return Report(day, asked, period, share, digest, public, lines, chapters, series)
 
 
 def _metrics_of(data: DataSet) -> MetricsFile:
@@ -149,7 +159,7 @@ class _Listed(DataSet):
         return list(listed)  # a copy: a caller may sort or change its list
 
 
-def _chapter(folder: str, data: DataSet, period: Period, as_of: dt.date, public: bool) -> Chapter:
+def _chapter(folder: str, data: DataSet, period: Period, as_of: dt.date, public: bool, charts: bool) -> Chapter:
     data = _Listed(data)
     assert data.metrics is not None
     index = engagements_by_record(data)  # once for every metric and the meeting's sections, whatever their date
@@ -164,6 +174,7 @@ def _chapter(folder: str, data: DataSet, period: Period, as_of: dt.date, public:
         warnings=len(data.problems) - errors,
         results=results,
         meeting=meeting(data, period, as_of, public, index),
+        series=over_time(data, data.metrics.metrics, period, as_of, index) if charts else [],
     )
 
 

@@ -13,6 +13,7 @@ from capctl.report.counters import Evidence
 from capctl.report.describe import describe
 from capctl.report.metrics import Result
 from capctl.report.parts import DUE_SOON_DAYS, Chapter, Report
+from capctl.report.svg import CHART_CSS, over_time_section
 from capctl.report.words import cold_text, missing_text, notes, percent, progress, report_line, status_text, target_text
 from capctl.vocab import MetricGroup, MetricStatus
 
@@ -136,7 +137,7 @@ def page(report: Report, title: str, body: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<title>{e(title)}</title>\n<style>{CSS}{CHART_CSS}</style>\n</head>\n<body>\n"
         f"{header(report)}\n{body}\n"
         f'<footer class="small">capctl {e(__version__)} · as of {report.as_of} · '
         f"metrics.yaml sha256 {report.metrics_sha256}</footer>\n</body>\n</html>\n"
@@ -259,6 +260,7 @@ def render_html(report: Report, explain: str | None = None) -> str:
         line = report_line(report, explain)
         return page(report, f"{report.title}: {line.metric.label}", explain_section(report, line))
     body = [metrics_section(report)]
+    body += [over_time_section(report)] if report.series else []
     body += [meeting_section(chapter, report) for chapter in report.chapters]
     appendix = "\n".join(explain_section(report, line) for line in report.lines)
     body.append(f'<div class="appendix"><h2>Records behind each number</h2>\n{appendix}</div>')

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 from capctl.report.counters import Evidence
 from capctl.report.describe import describe
+from capctl.report.months import explained, monthly_table
 from capctl.report.parts import DUE_SOON_DAYS, Chapter, Report
 from capctl.report.words import cold_text, missing_text, notes, percent, progress, report_line, status_text, target_text
 from capctl.vocab import MetricGroup
@@ -71,9 +72,19 @@ def render_markdown(report: Report) -> str:
         if details:
             lines.append("")
             lines += [f"- {label} — {note}" for label, note in details]
+    lines += over_time(report)
     for chapter in report.chapters:
         lines += meeting(chapter, report)
     return "\n".join(lines) + "\n"
+
+
+def over_time(report: Report) -> list[str]:
+    """The charts of the HTML report as a table of values by month (nothing when not built with charts)."""
+    drawn = report.over_time()
+    columns, rows = monthly_table([r for r, _ in drawn], [s for _, s in drawn], report.period, report.as_of)
+    if not columns:
+        return []
+    return ["", "## Over time", "", explained(report.as_of), "", *table(columns, rows, range(2, len(columns)))]
 
 
 def meeting(chapter: Chapter, report: Report) -> list[str]:

@@ -9,6 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from capctl.models.metrics import Period
+from capctl.report.charts import Series
 from capctl.report.metrics import Result
 from capctl.vocab import EngagementKind
 
@@ -110,6 +111,7 @@ class Chapter:
     warnings: int
     results: list[Result]
     meeting: Meeting
+    series: list[Series] = field(default_factory=list)  # each metric over time, when the report draws it
 
     def result(self, metric_id: str) -> Result:
         return next(r for r in self.results if r.metric.id == metric_id)
@@ -125,6 +127,7 @@ class Report:
     public: bool
     lines: list[Result]  # one per metric, in metrics.yaml's order; summed across chapters in a roll-up
     chapters: list[Chapter] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)  # ``lines`` over time (summed in a roll-up), when drawn
 
     @property
     def rollup(self) -> bool:
@@ -139,3 +142,8 @@ class Report:
 
     def per_chapter(self, metric_id: str) -> list[tuple[Chapter, Result]]:
         return [(c, c.result(metric_id)) for c in self.chapters]
+
+    def over_time(self) -> list[tuple[Result, Series]]:
+        """Each metric's line with its series, in metrics.yaml's order (none unless built with charts)."""
+        by_id = {s.metric.id: s for s in self.series}
+        return [(line, by_id[line.metric.id]) for line in self.lines if line.metric.id in by_id]
