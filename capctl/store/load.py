@@ -13,7 +13,7 @@ from pathlib import Path
 
 from capctl.models.metrics import MetricsFile
 from capctl.models.settings import Settings
-from capctl.problems import Problem
+from capctl.problems import Problem, in_file_order
 from capctl.rules import LOAD_RULES, check_cross_records, check_records
 from capctl.store.cache import load_record_files
 from capctl.store.dataset import DataSet
@@ -90,12 +90,14 @@ def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] |
         cache = os.environ.get("CAPCTL_NO_CACHE", "") in ("", "0")
     entries = record_entries(root)
     results = load_record_files(root, entries, use_cache=cache, progress=progress)
-    for (_kind, path, _relative, _stat), result in zip(entries, results, strict=True):
+    for (kind, path, _relative, _stat), result in zip(entries, results, strict=True):
         shown = str(path)  # what data.display(path) gives, without its cost at 60,000 files
         if result.problems:
             data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.problems)
         record = result.record
         if record is None:
+            if kind is not None and path.suffix == SUFFIX and any(p[1] is Severity.error for p in result.problems):
+                data.broken.setdefault(path.stem, (kind, path))
             continue
         if record.id in data.records:
             first = data.display(data.paths[record.id])
@@ -107,5 +109,5 @@ def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] |
             data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.findings)
     data.problems.extend(check_records(data, data.records.values(), LOAD_RULES))
     data.problems.extend(check_cross_records(data))
-    data.problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
+    data.problems.sort(key=in_file_order)
     return data
