@@ -70,6 +70,7 @@ def test_any_field_can_be_changed_before_writing_and_a_hearing_asks_its_tags(cha
         "hearing",
         "poverty-hearing",
         "hilda",
+        "",  # did you mean Hilda Ramos? yes
         "",
         "LA poverty hearing",
         "",
@@ -91,7 +92,7 @@ def test_any_field_can_be_changed_before_writing_and_a_hearing_asks_its_tags(cha
 
 def test_kinds_are_matched_loosely_and_a_dropped_record_writes_nothing(chapter: Path, run) -> None:
     before = snapshot(chapter)
-    answers = ["", "one on one", "hilda", "", "", "", "", "", "n"]
+    answers = ["", "one on one", "hilda", "", "", "", "", "", "", "n"]
     result = run("--data", chapter, "meeting", "add", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.stderr
     assert "kind: one-on-one\ntitle: One-on-one with Hilda Ramos\n" in result.stderr
@@ -130,7 +131,7 @@ def test_a_follow_up_due_before_the_meeting_from_options_counts_from_1(chapter: 
 
 
 def test_a_person_added_on_the_way_and_then_taken_out_is_not_written(chapter: Path, run) -> None:
-    answers = ["", "", "Armen Petrosian", "y", "", "", "", "", "", "who", "hilda", "", "y"]
+    answers = ["", "", "Armen Petrosian", "y", "", "", "", "", "", "who", "hilda", "", "", "y"]
     result = run("--data", chapter, "meeting", "add", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.stderr
     assert not (chapter / "people" / "armen-petrosian.yaml").exists()
