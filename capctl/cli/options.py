@@ -269,7 +269,7 @@ def _values(enum: type[StrEnum]) -> Callable[[str], list[str]]:
 
 def _loose(*param_decls: str, enum: type[StrEnum], help: str, **extra: Any) -> Any:
     """An option of ``enum`` values matched loosely (:func:`loose_parser`), its values in the help and completed."""
-    metavar = "[" + "|".join(m.value for m in enum) + "]"
+    metavar = "<" + "|".join(m.value for m in enum) + ">"
     return typer.Option(
         *param_decls, parser=loose_parser(enum), metavar=metavar, help=help, autocompletion=_values(enum), **extra
     )
