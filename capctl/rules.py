@@ -293,12 +293,7 @@ def _knock_on(data: DataSet, ref: str, referrers: list[str]) -> Finding:
     more = len(files) - KNOCK_ON_FILES_SHOWN
     if more > 0:
         shown += f" and {more} more file{'s' * (more != 1)}"
-    return (
-        ref,
-        [],
-        ERR,
-        f"{count} reference{'s' * (count != 1)} to {kind.value}/{ref}, which has errors: in {shown}",
-    )
+    return ref, [], ERR, f"{count} reference{'s' * (count != 1)} to {kind.value}/{ref}, which has errors: in {shown}"
 
 
 def _field(loc: Loc) -> str:
