@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+import difflib
+import re
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 _PLAIN = {
@@ -25,15 +29,73 @@ _PLAIN = {
 }
 
 
-def describe_validation_error(exc: ValidationError) -> list[tuple[tuple[str | int, ...], str]]:
-    """Each error as (location in the file, ``field.path: message``)."""
+def describe_validation_error(
+    exc: ValidationError, model: type[BaseModel] | None = None
+) -> list[tuple[tuple[str | int, ...], str]]:
+    """Each error as (location in the file, ``field.path: message``).
+
+    With the ``model`` validated, an unknown field names the closest field known where it
+    stands: ``emial: unknown field; did you mean email?``.
+    """
     out: list[tuple[tuple[str | int, ...], str]] = []
     for error in exc.errors(include_url=False):
         loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
         field = ".".join(str(part) for part in loc)
         message = _message(error)
+        if error["type"] == "extra_forbidden" and model is not None and loc and isinstance(loc[-1], str):
+            closest = closest_field(model, loc)
+            if closest is not None:
+                message = f"{message}; did you mean {closest}?"
         out.append((loc, f"{field}: {message}" if field else message))
     return out
+
+
+def closest_field(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """The known field most like the unknown one at ``loc`` (case aside), or None when none is close.
+
+    ``id`` is never offered at the top: a record's id is its file name.
+    """
+    known = _fields_at(model, loc[:-1])
+    if known is None:
+        return None
+    if len(loc) == 1:
+        known = [name for name in known if name != "id"]
+    by_fold = {name.casefold(): name for name in known}
+    unknown = str(loc[-1]).casefold()
+    found = difflib.get_close_matches(unknown, list(by_fold), n=1, cutoff=0.7)
+    if found:
+        return by_fold[found[0]]
+    # ``phone_number``, ``due-date``: a known field is one of its words
+    words = [name for name in by_fold if name in re.split(r"[_\-\s]+", unknown)]
+    return by_fold[words[0]] if len(words) == 1 else None
+
+
+def _fields_at(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str] | None:
+    """The field names (as written in files) of the mapping at ``path`` in ``model``; None when unsure."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue  # an item of a list: the list's annotation already names its items
+        if get_origin(current) is dict:
+            current = get_args(current)[-1]  # a key of a mapping: its values' type
+            continue
+        inner = _model_in(current)
+        if inner is None:
+            return None
+        fields = {field.alias or name: field for name, field in inner.model_fields.items()}
+        if part not in fields:
+            return None
+        current = fields[part].annotation
+    inner = _model_in(current)
+    return None if inner is None else [field.alias or name for name, field in inner.model_fields.items()]
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The one model an annotation holds (``Model``, ``list[Model]``, ``Model | None``); None for none or several."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    found = {model for arg in get_args(annotation) if (model := _model_in(arg)) is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _is_union_tag(part: str | int) -> bool:

@@ -28,6 +28,11 @@ class Problem:
         return {"path": self.path, "line": self.line, "severity": self.severity.value, "message": self.message}
 
 
+def in_file_order(problem: Problem) -> tuple[str, bool, int, str]:
+    """The order problems are listed in: by file, then by line, what concerns the whole file last."""
+    return problem.path, problem.line is None, problem.line or 0, problem.message
+
+
 class CapctlError(Exception):
     """A mistake in what was asked: reported in one sentence, never a traceback.
 

@@ -8,6 +8,7 @@ keeps only their problems.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from capctl.gitrepo import Changes
 from capctl.problems import Problem
@@ -41,7 +42,7 @@ def scope(data: DataSet, found: Changes) -> Scope:
         result.everything = True
         return result
     # A record's id is its file's name: no need to resolve every record's path to find the changed ones.
-    changed_ids = {p.stem for p in inside if data.paths.get(p.stem) == data.root / p.relative_to(root)}
+    changed_ids = {p.stem for p in inside if _path_of(data, p.stem) == data.root / p.relative_to(root)}
     changed_ids |= {p.stem for p in found.deleted if p.is_relative_to(root) and p.suffix == SUFFIX}
     related: set[str] = set()
     for record in data.records.values():
@@ -50,10 +51,18 @@ def scope(data: DataSet, found: Changes) -> Scope:
             related |= targets
         elif targets & changed_ids:
             related.add(record.id)
-    extra = {data.display(data.paths[i]) for i in related if i in data.paths} - result.files
+    extra = {data.display(path) for i in related if (path := _path_of(data, i)) is not None} - result.files
     result.files |= extra
     result.related = len(extra)
     return result
+
+
+def _path_of(data: DataSet, record_id: str) -> Path | None:
+    """The file of a record, loaded or with errors (what refers to it is told at its file)."""
+    path = data.paths.get(record_id)
+    if path is None and record_id in data.broken:
+        path = data.broken[record_id][1]
+    return path
 
 
 def problems_in(data: DataSet, within: Scope) -> list[Problem]:

@@ -25,7 +25,7 @@ from capctl.privacy import (
 from capctl.problems import Problem
 from capctl.store.dataset import line_in
 from capctl.text import fold
-from capctl.vocab import RecordKind, Severity
+from capctl.vocab import EngagementKind, RecordKind, Severity
 
 if TYPE_CHECKING:
     from capctl.store.dataset import DataSet
@@ -91,6 +91,17 @@ def follow_ups_after_meeting(data: DataSet, record: Record) -> Iterator[Finding]
                     ERR,
                     (f"follow_ups.{i}.done: {follow_up.done} is before the engagement ({record.date})"),
                 )
+
+
+def training_has_district(data: DataSet, record: Record) -> Iterator[Finding]:
+    if isinstance(record, Engagement) and record.kind is EngagementKind.training and not record.district:
+        yield (
+            record.id,
+            ["kind"],
+            WARN,
+            "a training with no district: it counts toward no district covered in the report; "
+            "add district: (an id from capctl.yaml)",
+        )
 
 
 def term_in_order(data: DataSet, record: Record) -> Iterator[Finding]:
@@ -177,6 +188,7 @@ RECORD_RULES: list[RecordRule] = [
     status_history_in_order,
     engagement_file_matches_date,
     follow_ups_after_meeting,
+    training_has_district,
     term_in_order,
     no_far_future_dates,
     testimony_has_consent,
@@ -188,6 +200,7 @@ FILE_RULES: list[RecordRule] = [
     status_history_in_order,
     engagement_file_matches_date,
     follow_ups_after_meeting,
+    training_has_district,
     term_in_order,
     testimony_has_consent,
     no_personal_data_in_free_text,
@@ -238,23 +251,56 @@ def references(record: Record) -> Iterator[tuple[Loc, str, RecordKind]]:
 
 
 def references_exist(data: DataSet) -> Iterator[Finding]:
+    """Every reference to a record that is not there or not of its kind; the references to a record
+    whose file has errors are told once, at that file (the cause), not in every file that refers to it."""
     get = data.records.get  # hundreds of thousands of references in a statewide chapter
+    broken = data.broken
+    to_broken: dict[str, list[str]] = defaultdict(list)
     for record in data.records.values():
-        yield from _missing_references(get, record)
+        for loc, ref, kind in references(record):
+            target = get(ref)
+            if target is not None and target.collection is kind:
+                continue
+            if target is None and ref in broken and broken[ref][0] is kind:
+                to_broken[ref].append(record.id)
+            else:
+                yield _wrong_reference(record, loc, ref, kind, target)
+    for ref, referrers in to_broken.items():
+        yield _knock_on(data, ref, referrers)
 
 
-def _missing_references(get: Callable[[str], Record | None], record: Record) -> Iterator[Finding]:
+def _missing_references(data: DataSet, record: Record) -> Iterator[Finding]:
+    """``references_exist`` on one record: a reference to a record with errors named as such."""
     for loc, ref, kind in references(record):
-        target = get(ref)
-        if target is None:
-            yield record.id, loc, ERR, f"{_field(loc)}: no {kind.singular} {ref!r}"
-        elif target.collection is not kind:
-            yield (
-                record.id,
-                loc,
-                ERR,
-                f"{_field(loc)}: {ref!r} is {target.collection.a}, not {kind.a}",
-            )
+        target = data.records.get(ref)
+        if target is not None and target.collection is kind:
+            continue
+        if target is None and ref in data.broken and data.broken[ref][0] is kind:
+            where = data.display(data.broken[ref][1])
+            yield record.id, loc, ERR, f"{_field(loc)}: {kind.singular} {ref!r} has errors in {where}; fix them first"
+        else:
+            yield _wrong_reference(record, loc, ref, kind, target)
+
+
+def _wrong_reference(record: Record, loc: Loc, ref: str, kind: RecordKind, target: Record | None) -> Finding:
+    if target is None:
+        return record.id, loc, ERR, f"{_field(loc)}: no {kind.singular} {ref!r}"
+    return record.id, loc, ERR, f"{_field(loc)}: {ref!r} is {target.collection.a}, not {kind.a}"
+
+
+KNOCK_ON_FILES_SHOWN = 3
+
+
+def _knock_on(data: DataSet, ref: str, referrers: list[str]) -> Finding:
+    """One finding at a broken record's file for every reference to it (its problems' line: the file)."""
+    kind, _path = data.broken[ref]
+    count = len(referrers)
+    files = sorted({data.paths[i].relative_to(data.root).as_posix() for i in referrers})
+    shown = ", ".join(files[:KNOCK_ON_FILES_SHOWN])
+    more = len(files) - KNOCK_ON_FILES_SHOWN
+    if more > 0:
+        shown += f" and {more} more file{'s' * (more != 1)}"
+    return ref, [], ERR, f"{count} reference{'s' * (count != 1)} to {kind.value}/{ref}, which has errors: in {shown}"
 
 
 def _field(loc: Loc) -> str:
@@ -314,7 +360,7 @@ def cross_findings_of(data: DataSet, record: Record, warnings: bool = True) -> I
     without running them over every record: its references, its districts, and whether a
     record of its kind with a smaller id has its name (a warning only: ``warnings`` False skips that scan
     of every record)."""
-    yield from _missing_references(data.records.get, record)
+    yield from _missing_references(data, record)
     if data.settings is not None and data.settings.districts:
         known = set(data.settings.district_ids())
         yield from _unknown_districts(record, known, ", ".join(sorted(known)))
@@ -352,14 +398,13 @@ def check_cross_records(data: DataSet) -> list[Problem]:
 def references_and_districts_of(data: DataSet, records: Iterable[Record]) -> Iterator[Finding]:
     """What ``references_exist`` and ``districts_known`` find about these records only (the cross rules
     that look at one record against the ids of all: a record no change touched keeps what they found)."""
-    get = data.records.get
     known: set[str] = set()
     listed = ""
     if data.settings is not None and data.settings.districts:
         known = set(data.settings.district_ids())
         listed = ", ".join(sorted(known))
     for record in records:
-        yield from _missing_references(get, record)
+        yield from _missing_references(data, record)
         if listed:
             yield from _unknown_districts(record, known, listed)
 
@@ -373,6 +418,9 @@ def with_lines(data: DataSet, findings: Iterable[Finding]) -> list[LinedFinding]
     found = []
     lines: dict[tuple[str, tuple[str | int, ...]], int | None] = defaultdict(lambda: None)
     for record_id, loc, severity, message in findings:
+        if record_id in data.broken and record_id not in data.paths:
+            found.append((record_id, None, severity, message))  # told at the broken file as a whole
+            continue
         key = (record_id, tuple(loc))
         if key not in lines:
             lines[key] = line_in(data, record_id, loc) if loc else 1
@@ -385,6 +433,8 @@ def as_problems(data: DataSet, findings: Iterable[LinedFinding]) -> list[Problem
     problems = []
     for record_id, line, severity, message in findings:
         path = data.paths.get(record_id)
+        if path is None and record_id in data.broken:
+            path = data.broken[record_id][1]  # what refers to a record with errors
         shown = data.display(path) if path else record_id
         problems.append(Problem(shown, line, severity, message))
     return problems

@@ -52,3 +52,25 @@ def make_id(name: str, prefix: str) -> str:
         return slug
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
     return f"{prefix}-{digest}"
+
+
+def language_name(code: str) -> str | None:
+    """The English name of a language code (``es`` → ``Spanish``, ``zh-Hant`` → ``Traditional Chinese``),
+    from the Unicode CLDR by Babel; None for a code it does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    english = Locale("en")
+    key = code.replace("-", "_")
+    name = english.languages.get(key) or english.languages.get(key.lower())
+    if name is None and "_" in key:
+        try:
+            name = Locale.parse(key).get_display_name(english)
+        except (ValueError, UnknownLocaleError):
+            name = None
+    return str(name) if name else None
+
+
+def language_label(code: str) -> str:
+    """``Spanish (es)``: a language's name beside its code, or the code alone when it has no known name."""
+    name = language_name(code)
+    return f"{name} ({code})" if name else code

@@ -50,7 +50,9 @@ def test_a_name_already_taken_after_folding_is_refused_without_a_terminal(chapte
 
 
 def test_a_second_person_with_the_same_name_gets_the_next_free_id_when_allowed(chapter: Path, run) -> None:
-    result = run("--data", chapter, "person", "add", "Ana Cruz", "--allow-duplicate", "--partner", "koreatown")
+    result = run(
+        "--data", chapter, "person", "add", "Ana Cruz", "--allow-duplicate", "--partner", "Koreatown Workers Alliance"
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == f"wrote {chapter / 'people/ana-cruz-2.yaml'}\n"
     assert (chapter / "people/ana-cruz-2.yaml").read_text() == schema("person") + (
@@ -136,7 +138,7 @@ def test_official_add_asks_for_the_office_at_a_terminal(chapter: Path, run, monk
 
 def test_testimony_add_defaults_to_the_persons_partner_and_language(chapter: Path, run) -> None:
     result = run(
-        "--data", chapter, "testimony", "add", "--person", "maria", "--consent", "public",
+        "--data", chapter, "testimony", "add", "--person", "maria martinez", "--consent", "public",
         "--text", "Juntas somos más fuertes.",
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
@@ -172,9 +174,9 @@ def test_testimony_from_a_file_in_the_data_folder(chapter: Path, run) -> None:
     ("args", "message"),
     [
         ([], "error: --person is required: who gave the testimony\n"),
-        (["--person", "jon"], "error: give the testimony with --text or --file\n"),
-        (["--person", "jon", "--text", "x", "--file", "y"], "error: --file: 'y' does not exist\n"),
-        (["--person", "jon", "--file", "/etc/hostname"], None),
+        (["--person", "jon lee"], "error: give the testimony with --text or --file\n"),
+        (["--person", "jon lee", "--text", "x", "--file", "y"], "error: --file: 'y' does not exist\n"),
+        (["--person", "jon lee", "--file", "/etc/hostname"], None),
     ],
 )
 def test_testimony_without_a_person_or_text_writes_nothing(
@@ -191,7 +193,9 @@ def test_testimony_without_a_person_or_text_writes_nothing(
 
 
 def test_testimony_without_consent_is_written_with_the_checks_warning(chapter: Path, run) -> None:
-    result = run("--data", chapter, "testimony", "add", "--person", "jon", "--text", "Short.", "--date", "2017-06-01")
+    result = run(
+        "--data", chapter, "testimony", "add", "--person", "jon lee", "--text", "Short.", "--date", "2017-06-01"
+    )
     assert result.exit_code == 0
     assert result.stderr.startswith(
         "warning: no consent recorded: add consent (public, internal or none); it is kept out of anything published\n"
@@ -201,7 +205,7 @@ def test_testimony_without_consent_is_written_with_the_checks_warning(chapter: P
 def test_priority_add_with_a_strategy_and_its_partners(chapter: Path, run) -> None:
     result = run(
         "--data", chapter, "priority", "add", "Language access at DPSS", "--identified", "2017-06-01",
-        "--strategy", "Interpreters at every office", "--partner", "koreatown", "--partner", "ELATU",
+        "--strategy", "Interpreters at every office", "--partner", "Koreatown Workers Alliance", "--partner", "ELATU",
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert (chapter / "priorities/language-access-at-dpss.yaml").read_text() == schema("priority") + (

@@ -160,9 +160,10 @@ def test_a_row_can_be_created_or_given_another_name_and_skipped_rows_make_no_the
 ) -> None:
     monkeypatch.setenv("CAPCTL_INTERACTIVE", "1")
     before = snapshot(training)
-    # Jonn Lee: "o", then a name that matches no one, then Maria; Ana Cruz: skipped; the final question: blank.
+    # Jonn Lee: "o", then a name that matches no one, then Maria (a given name alone: confirmed, #12);
+    # Ana Cruz: skipped; the final question: blank.
     result = run(
-        "--data", training, "attendance", "import", "pacoima", messy_sheet, input="o\nnobody\nmaría\ns\n\n"
+        "--data", training, "attendance", "import", "pacoima", messy_sheet, input="o\nnobody\nmaría\n\ns\n\n"
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert "  no match for 'nobody'" in result.stderr

@@ -65,7 +65,7 @@ def test_position_set_on_a_priority_without_positions_puts_them_after_strategies
     (chapter / "priorities/housing.yaml").write_text(
         (chapter / "priorities/housing.yaml").read_text() + "tags:\n  - housing\n"
     )
-    result = run("--data", chapter, "position", "set", "housing", "hilda", "support", "--date", "2017-06-30")
+    result = run("--data", chapter, "position", "set", "housing", "hilda ramos", "support", "--date", "2017-06-30")
     assert result.exit_code == 0, result.stderr
     assert (chapter / "priorities/housing.yaml").read_text() == (
         "# yaml-language-server: $schema=../schemas/priority.schema.json\n"
@@ -119,7 +119,18 @@ def test_followup_done_bad_input_writes_nothing(chapter: Path, run, args: list[s
 def test_followup_done_with_several_open_lists_them_or_asks(
     chapter: Path, run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    args = ("--data", chapter, "meeting", "add", "--person", "jon", "--follow-up", "Send deck", "--follow-up", "Call")
+    args = (
+        "--data",
+        chapter,
+        "meeting",
+        "add",
+        "--person",
+        "jon lee",
+        "--follow-up",
+        "Send deck",
+        "--follow-up",
+        "Call",
+    )
     assert run(*args).exit_code == 0
     engagement = "2017-06-30-one-on-one-with-jon-lee"
     refused = run("--data", chapter, "followup", "done", engagement)

@@ -22,7 +22,7 @@ data/partners/bad-status.yaml:5: error: status_history.1.status: must be one of 
 data/partners/duplicate-key.yaml:2: error: duplicate key 'name'
 data/partners/out-of-order.yaml:6: error: status_history: out of date order; list status changes oldest first
 data/partners/syntax-error.yaml:5: error: YAML syntax: did not find expected ',' or ']' (while parsing a flow sequence started on line 5)
-data/partners/unknown-field.yaml:2: error: website_url: unknown field
+data/partners/unknown-field.yaml:2: error: website_url: unknown field; did you mean website?
 data/people/jon-lee.yaml: error: duplicate id 'jon-lee': also data/officials/jon-lee.yaml
 data/people/maria-martinez-2.yaml:1: warning: likely duplicate of 'maria-martinez' (same name 'maria martinez')
 data/people/wrong-boss.yaml:2: error: works_for: 'east-la-tenants' is a partner, not an official
@@ -92,3 +92,78 @@ def test_an_unknown_option_is_a_usage_error(chapter: Path, run) -> None:
     result = run("--data", chapter, "check", "--jsn")
     assert result.exit_code == 2
     assert result.stderr == "error: no such option: --jsn; did you mean --json? (see `capctl check --help`)\n"
+
+
+# --- pointing at the cause (#12) -----------------------------------------------------------------
+
+THREE_MISTAKES = """\
+{d}/partners/norwalk-family-food-pantry.yaml:9: error: status_history.1.status: must be one of prospect, invited, core, former
+{d}/partners/norwalk-family-food-pantry.yaml: error: 5 references to partners/norwalk-family-food-pantry, which has errors: \
+in engagements/2017/2017-02-01-first-call-with-the-norwalk-pantry.yaml, engagements/2017/2017-07-20-chapter-meeting-july-2017.yaml, \
+engagements/2017/2017-07-31-welcome-to-the-norwalk-pantry.yaml and 2 more files
+{d}/people/gabriela-rios.yaml:6: error: languages.0: 'Spanish' is not a language code: use ISO 639 codes such as en, es, zh, ko, tl, hy
+{d}/people/gabriela-rios.yaml: error: 6 references to people/gabriela-rios, which has errors: \
+in engagements/2017/2017-01-30-yes-on-h-phone-banks.yaml, engagements/2017/2017-03-14-sacramento-lobby-day-calfresh-and-medi-cal.yaml, \
+engagements/2017/2017-05-18-la-poverty-hearing-2017.yaml and 3 more files
+{d}/people/monica-reyes.yaml:8: error: emial: unknown field; did you mean email?
+{d}/people/monica-reyes.yaml: error: 5 references to people/monica-reyes, which has errors: \
+in engagements/2017/2017-04-24-poverty-hearing-invitation-to-the-mayor-s-office.yaml, \
+engagements/2017/2017-04-26-one-on-one-with-monica-reyes-mayor-kessler.yaml, engagements/2017/2017-05-18-la-poverty-hearing-2017.yaml \
+and 2 more files
+"""
+
+
+def test_a_hand_edit_with_three_mistakes_shows_the_three_and_one_line_per_broken_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run
+) -> None:
+    """Issue #12: three mistakes in the demo chapter gave 19 errors, 16 of them "no person/partner" in
+    other files; now each broken file's own error, then one line for what refers to it."""
+    from tests.conftest import REPO
+
+    data = tmp_path / "demo"
+    shutil.copytree(REPO / "data", data)
+    monkeypatch.setenv("CAPCTL_TODAY", "2017-09-30")
+    edits = {
+        "people/monica-reyes.yaml": ("email: mreyes", "emial: mreyes"),
+        "partners/norwalk-family-food-pantry.yaml": ("  - status: invited", "  - status: Invitd"),
+        "people/gabriela-rios.yaml": ("  - es\n", "  - Spanish\n"),
+    }
+    for name, (old, new) in edits.items():
+        path = data / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    result = run("--data", data, "check")
+    assert result.exit_code == 1
+    assert result.stdout == THREE_MISTAKES.format(d=data)
+    assert result.stderr == "248 records checked: 6 errors, 0 warnings\n"
+    listed = json.loads(run("--data", data, "check", "--json").stdout)["problems"]
+    assert [p["line"] for p in listed] == [9, None, 6, None, 8, None]
+
+
+def test_a_reference_to_a_record_with_errors_of_another_kind_is_still_wrong(chapter: Path, run) -> None:
+    """Only references of the broken record's kind are its knock-on; one to a partner named like a broken
+    person is its own mistake."""
+    (chapter / "people" / "jon-lee.yaml").write_text("name: Jon Lee\nlanguages: [Korean]\n", encoding="utf-8")
+    call = chapter / "engagements" / "2017" / "2017-03-02-call-jon-lee.yaml"
+    call.write_text(call.read_text(encoding="utf-8").replace("people:\n  - jon-lee", "partners:\n  - jon-lee"))
+    result = run("--data", chapter, "check")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{chapter}/engagements/2017/2017-03-02-call-jon-lee.yaml:5: error: partners.0: no partner 'jon-lee'\n"
+        f"{chapter}/people/jon-lee.yaml:2: error: languages.0: 'Korean' is not a language code: "
+        "use ISO 639 codes such as en, es, zh, ko, tl, hy\n"
+    )
+
+
+def test_a_training_with_no_district_warns(chapter: Path, run) -> None:
+    (chapter / "engagements" / "2017" / "2017-06-03-budget-training.yaml").write_text(
+        "date: 2017-06-03\nkind: training\ntopic: budget\ntitle: Budget training\n", encoding="utf-8"
+    )
+    result = run("--data", chapter, "check")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        f"{chapter}/engagements/2017/2017-06-03-budget-training.yaml:2: warning: a training with no district: "
+        "it counts toward no district covered in the report; add district: (an id from capctl.yaml)\n"
+    )
+    path = chapter / "engagements" / "2017" / "2017-06-03-budget-training.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "district: sd1\n", encoding="utf-8")
+    assert run("--data", chapter, "check").stdout == ""

@@ -65,6 +65,24 @@ def test_a_deleted_record_has_its_referrers_checked(repo: Path, run) -> None:
     ]
 
 
+def test_a_changed_file_with_errors_is_told_with_what_refers_to_it(repo: Path, run) -> None:
+    """A record broken by the change: its error, then one line for the three files that refer to it (#12)."""
+    data = repo / "data"
+    maria = data / "people" / "maria-martinez.yaml"
+    maria.write_text(maria.read_text().replace("  - es\n", "  - Spanish\n"))
+    commit(repo, "Maria's languages")
+    result = run("--data", data, "check", "--changed")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{data}/people/maria-martinez.yaml:5: error: languages.0: 'Spanish' is not a language code: "
+        "use ISO 639 codes such as en, es, zh, ko, tl, hy",
+        f"{data}/people/maria-martinez.yaml: error: 3 references to people/maria-martinez, which has errors: "
+        "in engagements/2017/2017-02-14-visit-hilda-ramos.yaml, partners/east-la-tenants.yaml, "
+        "testimonies/maria-on-the-collective.yaml",
+    ]
+    assert result.stderr == "1 changed file since main and 3 related files checked: 2 errors, 0 warnings\n"
+
+
 def test_a_renamed_record_counts_as_deleted_under_its_old_id(repo: Path, run) -> None:
     data = repo / "data"
     git(repo, "mv", "data/officials/hilda-ramos.yaml", "data/officials/hilda-ramos-2.yaml")

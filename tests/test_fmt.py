@@ -158,7 +158,7 @@ def test_a_file_that_does_not_validate_is_reported_and_left_alone_while_others_a
     assert result.exit_code == 1
     assert result.stderr == (
         f"reformatted {good}\n"
-        f"{bad}:2: error: website_url: unknown field\n"
+        f"{bad}:2: error: website_url: unknown field; did you mean website?\n"
         "1 file reformatted, 0 already canonical, 1 not formatted (error above)\n"
     )
     assert bad.read_bytes() == broken

@@ -107,7 +107,7 @@ def test_each_open_follow_up_with_a_due_date_is_an_all_day_event_on_that_date(pr
 
 
 def test_owner_and_due_within_filter_the_calendar_as_they_do_the_table(promises: Path, run) -> None:
-    assert [uid for uid, _, _ in events(ics(run, promises, "--owner", "Martínez")[0])] == [
+    assert [uid for uid, _, _ in events(ics(run, promises, "--owner", "María Martínez")[0])] == [
         "followup-2017-06-20-coffee-with-maria-1@test-chapter.capctl"
     ]
     assert [uid for uid, _, _ in events(ics(run, promises, "--owner", "ana-cruz", "--due-within", "7")[0])] == [

@@ -20,7 +20,7 @@ def test_meeting_from_flags_writes_the_exact_file_and_says_where(chapter: Path, 
         "--district", "sd1",
         "--location", "Hall of Administration",
         "--notes", "She will ask her budget deputy.\nWants numbers by district.",
-        "--follow-up", "Send caseload numbers | ana | 2017-07-15",
+        "--follow-up", "Send caseload numbers | ana cruz | 2017-07-15",
         "--follow-up", "Invite her to the hearing",
         "--owner", "María Martínez",
         "--due", "2017-07-31",
@@ -95,37 +95,39 @@ def test_dry_run_prints_the_yaml_and_writes_nothing(chapter: Path, run) -> None:
         (["--official", "Nobody Known"], "error: --official: no official matches 'Nobody Known'\n"),
         (
             ["--official", "Hilda Rams"],
-            "error: --official: no official matches 'Hilda Rams'; did you mean hilda-ramos (Hilda Ramos)?\n",
+            "error: --official: no official matches 'Hilda Rams'; did you mean Hilda Ramos (hilda-ramos)?\n",
         ),
         (
             ["--person", "a"],
-            "error: --person: 'a' matches several person records: ana-cruz (Ana Cruz), "
-            "maria-martinez (María Martínez); give an id\n",
+            "error: --person: no person matches 'a'; did you mean Ana Cruz (ana-cruz), María Martínez (maria-martinez)?\n",
         ),
         (
             ["--kind", "call"],
             "error: give a --title, or who was there (--official, --person, --partner) to name it after\n",
         ),
         (
-            ["--person", "jon", "--date", "2017-13-01"],
+            ["--person", "jon lee", "--date", "2017-13-01"],
             "error: --date: '2017-13-01' is not a date: use YYYY-MM-DD, M/D/YYYY, today, yesterday, last tuesday or next friday\n",
         ),
-        (["--person", "jon", "--follow-up", "Call | nobody-here"], "error: --owner: no person matches 'nobody-here'\n"),
         (
-            ["--person", "jon", "--follow-up", "a | b | c | d"],
+            ["--person", "jon lee", "--follow-up", "Call | nobody-here"],
+            "error: --owner: no person matches 'nobody-here'\n",
+        ),
+        (
+            ["--person", "jon lee", "--follow-up", "a | b | c | d"],
             "error: --follow-up 'a | b | c | d': write TASK, or TASK | OWNER | DUE\n",
         ),
         (
-            ["--person", "jon", "--language", "Spanish"],
+            ["--person", "jon lee", "--language", "Spanish"],
             "error: --language: 'Spanish' is not a language code: use ISO 639 codes such as en, es, zh, ko, tl, hy; "
             "nothing was written\n",
         ),
         (
-            ["--person", "jon", "--district", "sd9"],
+            ["--person", "jon lee", "--district", "sd9"],
             "error: district: 'sd9' is not in capctl.yaml (sd1, sd2, sd3); nothing was written\n",
         ),
         (
-            ["--person", "jon", "--follow-up", "Call back", "--due", "2017-06-01"],
+            ["--person", "jon lee", "--follow-up", "Call back", "--due", "2017-06-01"],
             "error: follow-up 1 due: 2017-06-01 is before the engagement (2017-06-30); nothing was written\n",
         ),
     ],
@@ -150,8 +152,9 @@ def test_prompts_ask_for_everything_then_show_the_record_and_confirm(
     answers = [
         "",  # date: today
         "",  # kind: one-on-one
-        "hilda",  # partial: one official
-        "an",  # in four names: Ana Cruz and three partners
+        "hilda",  # a given name alone: asked about (#12)
+        "",  # did you mean Hilda Ramos? yes
+        "an",  # part of four names: Ana Cruz and three partners, to choose from
         "1",
         "Jonn Lee",  # a typo, close enough to one person
         "",  # did you mean Jon Lee? yes
@@ -164,6 +167,7 @@ def test_prompts_ask_for_everything_then_show_the_record_and_confirm(
         "",
         "Send numbers",
         "ana",
+        "",  # did you mean Ana Cruz? yes
         "2017-07-10",
         "",  # no more follow-ups
         "y",
@@ -184,7 +188,7 @@ def test_prompts_ask_for_everything_then_show_the_record_and_confirm(
     # The record is shown before the question, as it will be written.
     assert f"{path}:\n{text}\n{WRITE_IT}" in result.stderr
     assert (
-        "  'an': several match:\n"
+        "  'an': no one by that whole name; did you mean one of these:\n"
         "    1. ana-cruz (Ana Cruz, person)\n"
         "    2. east-la-tenants (East LA Tenants Union, partner)\n"
         "    3. koreatown-workers (Koreatown Workers Alliance, partner)\n"
@@ -219,7 +223,17 @@ def test_a_name_typed_without_its_middle_name_finds_the_person(chapter: Path, ru
         "name: Ana Lucía Cruz\ntitle: Chapter organizer\n", encoding="utf-8"
     )
     result = run(
-        "--data", chapter, "meeting", "add", "--official", "ramos", "--person", "ana cruz", "--title", "Visit", "--yes"
+        "--data",
+        chapter,
+        "meeting",
+        "add",
+        "--official",
+        "hilda ramos",
+        "--person",
+        "ana cruz",
+        "--title",
+        "Visit",
+        "--yes",
     )
     assert result.exit_code == 0, result.stderr
     written = (chapter / "engagements" / "2017" / "2017-06-30-visit.yaml").read_text(encoding="utf-8")

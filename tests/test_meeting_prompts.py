@@ -70,6 +70,7 @@ def test_any_field_can_be_changed_before_writing_and_a_hearing_asks_its_tags(cha
         "hearing",
         "poverty-hearing",
         "hilda",
+        "",  # did you mean Hilda Ramos? yes
         "",
         "LA poverty hearing",
         "",
@@ -91,7 +92,7 @@ def test_any_field_can_be_changed_before_writing_and_a_hearing_asks_its_tags(cha
 
 def test_kinds_are_matched_loosely_and_a_dropped_record_writes_nothing(chapter: Path, run) -> None:
     before = snapshot(chapter)
-    answers = ["", "one on one", "hilda", "", "", "", "", "", "n"]
+    answers = ["", "one on one", "hilda", "", "", "", "", "", "", "n"]
     result = run("--data", chapter, "meeting", "add", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.stderr
     assert "kind: one-on-one\ntitle: One-on-one with Hilda Ramos\n" in result.stderr
@@ -130,11 +131,42 @@ def test_a_follow_up_due_before_the_meeting_from_options_counts_from_1(chapter: 
 
 
 def test_a_person_added_on_the_way_and_then_taken_out_is_not_written(chapter: Path, run) -> None:
-    answers = ["", "", "Armen Petrosian", "y", "", "", "", "", "", "who", "hilda", "", "y"]
+    answers = ["", "", "Armen Petrosian", "y", "", "", "", "", "", "who", "hilda", "", "", "y"]
     result = run("--data", chapter, "meeting", "add", input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.stderr
     assert not (chapter / "people" / "armen-petrosian.yaml").exists()
-    path = chapter / "engagements" / "2017" / "2017-06-30-one-on-one-with-armen-petrosian.yaml"
+    # The title was taken as offered: it follows who was there (#12), and so does the file's name.
+    path = chapter / "engagements" / "2017" / "2017-06-30-one-on-one-with-hilda-ramos.yaml"
     assert result.stdout == f"wrote {path}\n"
-    assert "officials:\n  - hilda-ramos\n" in path.read_text()
-    assert result.stderr.endswith(f"commit it: git add {path} && git commit -m 'Log One-on-one with Armen Petrosian'\n")
+    assert "title: One-on-one with Hilda Ramos\nofficials:\n  - hilda-ramos\n" in path.read_text()
+    assert "  title: One-on-one with Hilda Ramos\n" in result.stderr
+    assert result.stderr.endswith(f"commit it: git add {path} && git commit -m 'Log One-on-one with Hilda Ramos'\n")
+
+
+def test_a_title_typed_by_the_organizer_stays_when_who_changes_and_a_new_kind_renames_an_offered_one(
+    chapter: Path, run
+) -> None:
+    typed = ["", "", "jon lee", "", "Budget chat", "", "", "", "who", "hilda ramos", "", "y"]
+    result = run("--data", chapter, "meeting", "add", input="\n".join(typed) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert (chapter / "engagements" / "2017" / "2017-06-30-budget-chat.yaml").exists()
+    offered = ["", "", "jon lee", "", "", "", "", "", "kind", "call", "y"]
+    result = run("--data", chapter, "meeting", "add", input="\n".join(offered) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "title: Call with Jon Lee\n"
+        in (chapter / "engagements" / "2017" / "2017-06-30-call-with-jon-lee.yaml").read_text()
+    )
+
+
+def test_a_name_like_an_officials_is_offered_as_the_official_before_a_new_person(chapter: Path, run) -> None:
+    """#12: "Supervisor Ramos" matches no one; Hilda Ramos, an official, is asked about before a new person."""
+    answers = ["", "", "Supervisor Ramos", "", "", "", "", "", "", "y"]
+    result = run("--data", chapter, "meeting", "add", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "Who was there? official, staff, person or partner (blank when done):   did you mean Hilda Ramos "
+        "(official hilda-ramos)? [Y/n]:   + hilda-ramos (Hilda Ramos, official)\n" in result.stderr
+    )
+    assert "add a new person" not in result.stderr
+    assert not list((chapter / "people").glob("supervisor*"))

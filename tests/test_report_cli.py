@@ -41,10 +41,13 @@ def test_explain_lists_the_records_behind_a_number_and_what_is_missing(grant: Pa
         "",
         "Records counted (3)",
         "Id                 Date        Title                       Why",
-        "east-la-tenants    2017-05-18  East LA Tenants Union       core at 2017-05-18-la-poverty-hearing,",
-        "                                                           2017-06-05-budget-hearing",
-        "harbor-families    2017-05-18  Harbor Families Network     core at 2017-05-18-la-poverty-hearing",
-        "koreatown-workers  2017-05-18  Koreatown Workers Alliance  core at 2017-05-18-la-poverty-hearing",
+        "east-la-tenants    2017-05-18  East LA Tenants Union       core at LA Poverty Hearing "
+        "(2017-05-18-la-poverty-hearing),",
+        "                                                           City budget hearing (2017-06-05-budget-hearing)",
+        "harbor-families    2017-05-18  Harbor Families Network     core at LA Poverty Hearing "
+        "(2017-05-18-la-poverty-hearing)",
+        "koreatown-workers  2017-05-18  Koreatown Workers Alliance  core at LA Poverty Hearing "
+        "(2017-05-18-la-poverty-hearing)",
         "",
         "Missing: 7 more partners by 2017-12-31 to reach the minimum of 10.",
         "",
@@ -53,8 +56,8 @@ def test_explain_lists_the_records_behind_a_number_and_what_is_missing(grant: Pa
         "boyle-heights-clinic  -     Boyle Heights Community Clinic  no hearing, lobby-day or action from "
         "2017-01-01 to",
         "                                                            2017-06-30 (no engagement yet)",
-        "pico-union-youth      -     Pico Union Youth Collective     at 2017-03-25-rally-for-general-relief "
-        "while invited",
+        "pico-union-youth      -     Pico Union Youth Collective     at Rally for General Relief",
+        "                                                            (2017-03-25-rally-for-general-relief) while invited",
     ]
 
 
@@ -63,7 +66,10 @@ def test_explain_in_json_holds_the_metric_and_its_evidence(grant: Path, run) -> 
     document = json.loads(result.stdout)
     assert document["metric"]["records"] == ["maria-on-the-collective", "ana-on-the-hearing"]
     assert document["counts"] == "testimonies dated from 2017-01-01 to 2017-06-30"
-    assert [e["why"] for e in document["details"]["evidence"]] == ["given 2017-05-01 in es", "given 2017-06-01 in en"]
+    assert [e["why"] for e in document["details"]["evidence"]] == [
+        "given 2017-05-01 in Spanish (es)",
+        "given 2017-06-01 in English (en)",
+    ]
 
 
 def test_explain_of_an_unknown_metric_is_a_usage_error(grant: Path, run) -> None:

@@ -96,9 +96,12 @@ def why(document: dict[str, Any], metric: str, record: str, key: str = "evidence
 def test_an_official_present_in_person_and_through_staff_counts_once(grant: Path, run) -> None:
     document = report_json(run, grant)
     assert why(document, "officials-at-hearing", "hilda-ramos") == (
-        "in person and through staff at 2017-05-18-la-poverty-hearing"
+        "in person and through staff at LA Poverty Hearing (2017-05-18-la-poverty-hearing)"
     )
-    assert why(document, "officials-at-hearing", "rosa-alvarado") == "through staff at 2017-05-18-la-poverty-hearing"
+    assert (
+        why(document, "officials-at-hearing", "rosa-alvarado")
+        == "through staff at LA Poverty Hearing (2017-05-18-la-poverty-hearing)"
+    )
 
 
 def test_officials_at_a_hearing_not_tagged_poverty_hearing_do_not_count(grant: Path, run) -> None:
@@ -108,7 +111,7 @@ def test_officials_at_a_hearing_not_tagged_poverty_hearing_do_not_count(grant: P
     )
     # The untagged hearing still counts for the partners who took part in it.
     assert why(document, "core-partners-in-actions", "east-la-tenants") == (
-        "core at 2017-05-18-la-poverty-hearing, 2017-06-05-budget-hearing"
+        "core at LA Poverty Hearing (2017-05-18-la-poverty-hearing), City budget hearing (2017-06-05-budget-hearing)"
     )
 
 
@@ -116,7 +119,7 @@ def test_a_partner_that_became_core_after_the_action_it_attended_does_not_count(
     document = report_json(run, grant)
     assert "pico-union-youth" not in metrics(document)["core-partners-in-actions"][2]
     assert why(document, "core-partners-in-actions", "pico-union-youth", "not_counted") == (
-        "at 2017-03-25-rally-for-general-relief while invited"
+        "at Rally for General Relief (2017-03-25-rally-for-general-relief) while invited"
     )
 
 
@@ -129,7 +132,10 @@ def test_an_engagement_after_the_as_of_date_counts_only_once_that_date_is_reache
 
 def test_a_partner_gone_back_to_former_still_counts_where_it_was_core_but_is_not_sustained(grant: Path, run) -> None:
     document = report_json(run, grant)
-    assert why(document, "core-partners-in-actions", "harbor-families") == "core at 2017-05-18-la-poverty-hearing"
+    assert (
+        why(document, "core-partners-in-actions", "harbor-families")
+        == "core at LA Poverty Hearing (2017-05-18-la-poverty-hearing)"
+    )
     assert "harbor-families" not in metrics(document)["core-partners-sustained"][2]
     # Invited in the period, then former: it was invited all the same, but is not core now.
     assert why(document, "new-partners-invited", "westside-seniors") == "prospect → invited on 2017-03-01"
@@ -172,7 +178,9 @@ def test_the_details_each_metric_shows(grant: Path, run) -> None:
     assert shown["budget-trainings"]["districts"] == ["sd1", "sd2"]
     assert shown["budget-trainings"]["districts_missing"] == ["sd3"]
     assert shown["multilingual-resources"]["languages"] == ["en", "es", "ko", "tl", "zh"]
-    assert why(document, "multilingual-resources", "calfresh-flyer") == ("in tl, en (undated: counted as available)")
+    assert why(document, "multilingual-resources", "calfresh-flyer") == (
+        "in Tagalog (tl), English (en) (undated: counted as available)"
+    )
 
 
 def test_what_is_missing_is_listed_only_while_the_minimum_is_not_met(grant: Path, run) -> None:

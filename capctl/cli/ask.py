@@ -167,11 +167,11 @@ def editor() -> str:
         return path.read_text(encoding="utf-8")
 
 
-def pick(records: list[Record], what: str) -> Record | None:
+def pick(records: list[Record], what: str, heading: str = "several match") -> Record | None:
     """Choose one of several records by number; 0 chooses none."""
     from capctl.query.resolve import describe
 
-    typer.echo(f"  {what}: several match:", err=True)
+    typer.echo(f"  {what}: {heading}:", err=True)
     for i, record in enumerate(records, 1):
         typer.echo(f"    {i}. {describe(record)}", err=True)
     while True:
@@ -249,27 +249,35 @@ def _names(data: DataSet, kinds: list[RecordKind]) -> list[str]:
 
 
 def _one(data: DataSet, typed: str, kinds: list[RecordKind]) -> Record | None:
-    """What ``typed`` names: one sure match, one chosen among several, or a near one confirmed."""
+    """What ``typed`` names: one sure match, one chosen among several, or a near one confirmed (a person
+    named only nearly, a given or family name alone, a name spelled close: officials and people alike)."""
     from capctl.query.names import PeopleIndex
-    from capctl.query.resolve import find, fuzzy
+    from capctl.query.resolve import find, suggestions
 
-    matches = [m.record for m in find(data, typed, kinds) if m.how != "close"]
-    people = [k for k in kinds if k in (RecordKind.people, RecordKind.officials)]
-    if not matches and people:
-        matches = [c.record for c in PeopleIndex(data, people).like(typed)]
-        for record in matches[:3]:
+    found = find(data, typed, kinds)
+    matches = [m.record for m in found if m.how != "close"]
+    if not matches:
+        near = {m.record.id: m.record for m in found}
+        people = [k for k in kinds if k in (RecordKind.people, RecordKind.officials)]
+        if people:
+            near.update((c.record.id, c.record) for c in PeopleIndex(data, people).like(typed))
+        if not near:
+            near.update((r.id, r) for r in suggestions(data, typed, kinds))
+        offered = sorted(near.values(), key=_officials_first)
+        if len(offered) > 3:
+            return pick(offered[:9], repr(typed), "no one by that whole name; did you mean one of these")
+        for record in offered:
             if confirm(f"  did you mean {record.label} ({record.collection.singular} {record.id})?"):
                 return record
-        return None
-    if not matches:
-        others = [k for k in kinds if k not in people]
-        for match in fuzzy(data, typed, others)[:3] if others else []:
-            if confirm(f"  did you mean {match.record.label} ({match.record.collection.singular} {match.record.id})?"):
-                return match.record
         return None
     if len(matches) == 1:
         return matches[0]
     return pick(matches[:9], repr(typed))
+
+
+def _officials_first(record: Record) -> int:
+    """Officials, then people, partners and the rest (a stable sort keeps each group as found)."""
+    return {RecordKind.officials: 0, RecordKind.people: 1, RecordKind.partners: 2}.get(record.collection, 3)
 
 
 @contextmanager

@@ -31,6 +31,9 @@ class Capture:
     data: DataSet
     meeting: MeetingInput
     new_people: list[Draft] = field(default_factory=list)
+    derived_title: str | None = None
+    """The title as derived from the kind and who was there, when the organizer took it as offered:
+    derived again when they change either at the review."""
 
     def create_person(self, name: str) -> Record | None:
         from dataclasses import replace
@@ -150,7 +153,21 @@ def ask_title(c: Capture) -> None:
     from capctl.cli import ask
     from capctl.edit.meeting import meeting_title
 
-    c.meeting.title = ask.text("Title", c.meeting.title or meeting_title(c.data, c.meeting), required=True)
+    derived = meeting_title(c.data, c.meeting)
+    c.meeting.title = ask.text("Title", c.meeting.title or derived, required=True)
+    c.derived_title = c.meeting.title if c.meeting.title == derived else None
+
+
+def derive_title_again(c: Capture) -> None:
+    """A title taken as offered follows a change of who was there or of the kind; one typed stays."""
+    from capctl.edit.meeting import meeting_title
+
+    if c.derived_title is None or c.meeting.title != c.derived_title:
+        return
+    fresh = meeting_title(c.data, c.meeting)
+    if fresh is not None and fresh != c.meeting.title:
+        c.meeting.title = c.derived_title = fresh
+        typer.echo(f"  title: {fresh}", err=True)
 
 
 def ask_notes(c: Capture) -> None:
@@ -256,5 +273,6 @@ def review(capture: Capture) -> Draft:
             if matches[0] == "kind":
                 for extra in BY_KIND.get(capture.meeting.kind, []):
                     QUESTIONS[extra](capture)
+            derive_title_again(capture)
             continue
         typer.echo(f"  answer y, n or one of {fields}", err=True)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from capctl.problems import CapctlError
+from capctl.problems import CapctlError, in_file_order
 
 
 def check(
@@ -68,7 +68,7 @@ def check(
         problems = data.problems
         summary = f"{len(data.records)} records checked: "
     # A write cut short leaves its temporary file whichever records a change touches.
-    problems = sorted([*problems, *leftover_temporaries(data)], key=lambda p: (p.path, p.line or 0, p.message))
+    problems = sorted([*problems, *leftover_temporaries(data)], key=in_file_order)
     errors = sum(1 for p in problems if p.is_error)
     if as_json:
         typer.echo(json.dumps({"problems": [p.as_dict() for p in problems]}, ensure_ascii=False, indent=2))

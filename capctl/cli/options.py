@@ -15,14 +15,17 @@ every command module imports this one, so ``capctl --help`` loads it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from capctl.cli.complete import complete_list_kind, complete_ref
-from capctl.vocab import EngagementKind, PartnerStatus, RecordKind, ReportFormat, ResourceKind, Topic
+from capctl.vocab import EngagementKind, PartnerStatus, RecordKind, ReportFormat, ResourceKind, Stance, Topic, loose
+
+E = TypeVar("E", bound=StrEnum)
 
 
 def _ref(*param_decls: str, kind: RecordKind, help: str, metavar: str = "REF") -> Any:
@@ -247,6 +250,41 @@ ImportDistricts = Annotated[
 # --- --kind, --topic, --status, --title ------------------------------------------
 
 
+def loose_parser(enum: type[E]) -> Callable[[Any], E]:
+    """A parser of ``enum`` values matched as loosely as names (``one on one``, ``Former``, ``chapter``: see
+    :func:`capctl.vocab.loose`); anything else is a usage error listing the values."""
+
+    def parse(value: Any) -> E:
+        if isinstance(value, enum):
+            return value
+        found = loose(enum, str(value))
+        if found is None:
+            listed = ", ".join(repr(member.value) for member in enum)
+            raise typer.BadParameter(f"{value!r} is not one of {listed}")
+        return found
+
+    return parse
+
+
+def _values(enum: type[StrEnum]) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        return [m.value for m in enum if m.value.startswith(incomplete.lower())]
+
+    return complete
+
+
+def _loose(*param_decls: str, enum: type[StrEnum], help: str, **extra: Any) -> Any:
+    """An option of ``enum`` values matched loosely (:func:`loose_parser`), its values in the help and completed."""
+    metavar = "<" + "|".join(m.value for m in enum) + ">"
+    return typer.Option(
+        *param_decls, parser=loose_parser(enum), metavar=metavar, help=help, autocompletion=_values(enum), **extra
+    )
+
+
+def _loose_argument(enum: type[StrEnum], metavar: str, help: str) -> Any:
+    return typer.Argument(parser=loose_parser(enum), metavar=metavar, help=help, autocompletion=_values(enum))
+
+
 class StaleKind(StrEnum):
     partners = "partners"
     officials = "officials"
@@ -265,21 +303,27 @@ StaleKinds = Annotated[
         help="partners, officials or people; repeat for several (default: partners and officials).",
     ),
 ]
-MeetingKind = Annotated[EngagementKind | None, typer.Option("--kind", help="What it was (default: one-on-one).")]
+MeetingKind = Annotated[
+    EngagementKind | None, _loose("--kind", enum=EngagementKind, help="What it was (default: one-on-one).")
+]
 ImportedKind = Annotated[
     EngagementKind | None,
-    typer.Option("--kind", help="The kind of every engagement (default: from words of each title, else one-on-one)."),
+    _loose(
+        "--kind",
+        enum=EngagementKind,
+        help="The kind of every engagement (default: from words of each title, else one-on-one).",
+    ),
 ]
-ResourceKindOption = Annotated[ResourceKind | None, typer.Option("--kind", help="What it is. Required.")]
+ResourceKindOption = Annotated[ResourceKind | None, _loose("--kind", enum=ResourceKind, help="What it is. Required.")]
 
 TopicFilter = Annotated[
     str | None,
     typer.Option("--topic", metavar="TOPIC", help="Topic of engagements or resources (budget, organizing...)."),
 ]
 MeetingTopic = Annotated[
-    Topic | None, typer.Option("--topic", help="What it was about; trainings: budget, organizing...")
+    Topic | None, _loose("--topic", enum=Topic, help="What it was about; trainings: budget, organizing...")
 ]
-ResourceTopic = Annotated[Topic | None, typer.Option("--topic", help="What it is about.")]
+ResourceTopic = Annotated[Topic | None, _loose("--topic", enum=Topic, help="What it is about.")]
 
 StatusFilter = Annotated[
     str | None,
@@ -287,7 +331,11 @@ StatusFilter = Annotated[
         "--status", metavar="STATUS", help="Partner status today (prospect, invited, core, former) or priority status."
     ),
 ]
-PartnerStatusOption = Annotated[PartnerStatus, typer.Option("--status", help="Its status.")]
+PartnerStatusOption = Annotated[PartnerStatus, _loose("--status", enum=PartnerStatus, help="Its status.")]
+NewStatusArg = Annotated[
+    PartnerStatus, _loose_argument(PartnerStatus, metavar="STATUS", help="prospect, invited, core or former.")
+]
+StanceArg = Annotated[Stance, _loose_argument(Stance, metavar="STANCE", help="support, oppose, undecided or unknown.")]
 
 MeetingTitle = Annotated[
     str | None, typer.Option("--title", metavar="TEXT", help="A short title (default: the kind and who).")

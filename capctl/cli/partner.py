@@ -11,6 +11,7 @@ from capctl.cli.options import (
     DryRun,
     IdOption,
     Languages,
+    NewStatusArg,
     PartnerArg,
     PartnerDistricts,
     PartnerStatusOption,
@@ -67,7 +68,7 @@ def add(
 def status(
     ctx: typer.Context,
     ref: PartnerArg,
-    new_status: Annotated[PartnerStatus, typer.Argument(metavar="STATUS", help="prospect, invited, core or former.")],
+    new_status: NewStatusArg,
     date: ChangedOn = None,
     note: Annotated[str | None, typer.Option(metavar="TEXT", help="Why it changed.")] = None,
 ) -> None:

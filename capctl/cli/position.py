@@ -5,8 +5,8 @@ from typing import Annotated
 
 import typer
 
-from capctl.cli.options import LearnedOn, OfficialArg, PriorityArg
-from capctl.vocab import RecordKind, Stance
+from capctl.cli.options import LearnedOn, OfficialArg, PriorityArg, StanceArg
+from capctl.vocab import RecordKind
 
 app = typer.Typer(help="Record officials' stances on priorities.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -16,7 +16,7 @@ def set_(
     ctx: typer.Context,
     priority: PriorityArg,
     official: OfficialArg,
-    stance: Annotated[Stance, typer.Argument(metavar="STANCE", help="support, oppose, undecided or unknown.")],
+    stance: StanceArg,
     date: LearnedOn = None,
     source: Annotated[
         str | None, typer.Option(metavar="TEXT", help="How we know: a meeting, a vote, a statement.")

@@ -16,9 +16,8 @@ from capctl.edit import patch
 from capctl.edit.new import Draft, new_person, write
 from capctl.edit.update import apply as apply_change
 from capctl.importers.sheets import Sheet, SheetRow, language_codes
-from capctl.models.records import Engagement, Partner, Person, Record
-from capctl.query.names import PeopleIndex, one_word, tokens
-from capctl.query.resolve import words
+from capctl.models.records import Engagement, Person, Record
+from capctl.query.names import PartnerIndex, PeopleIndex, one_word, tokens
 from capctl.store.dataset import DataSet
 from capctl.vocab import RecordKind
 
@@ -115,34 +114,6 @@ def match_person(data: DataSet, row: SheetRow, index: PeopleIndex | None = None)
 def match_partner(data: DataSet, organization: str, index: PartnerIndex | None = None) -> tuple[str | None, str]:
     """The partner an organization cell names, and how (see :class:`PartnerIndex`); ``text`` when none."""
     return (index or PartnerIndex(data)).find(organization)
-
-
-class PartnerIndex:
-    """Partners' names and aliases as words: a cell names a partner only when it holds all the words of
-    its name or of an alias (an acronym is an alias), whole and in order. ``County`` names no one."""
-
-    def __init__(self, data: DataSet) -> None:
-        self.names: list[tuple[tuple[str, ...], str, str]] = []
-        for partner in data.typed(Partner):
-            for i, name in enumerate(partner.names()):
-                found = tuple(words(name))
-                if found:
-                    self.names.append((found, partner.id, "name" if i == 0 else "alias"))
-
-    def find(self, organization: str) -> tuple[str | None, str]:
-        cell = tuple(words(organization))
-        best: dict[str, tuple[int, str]] = {}
-        for name, partner, how in self.names:
-            n = len(name)
-            if any(cell[i : i + n] == name for i in range(len(cell) - n + 1)):
-                how = how if n == len(cell) else "words"
-                if n > best.get(partner, (0, ""))[0]:
-                    best[partner] = (n, how)
-        if not best:
-            return None, "text"
-        longest = max(n for n, _ in best.values())
-        top = [(p, how) for p, (n, how) in best.items() if n == longest]
-        return top[0] if len(top) == 1 else (None, "text")
 
 
 @dataclass

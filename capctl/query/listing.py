@@ -19,7 +19,7 @@ from capctl.query import activity
 from capctl.query.resolve import resolve
 from capctl.store.dataset import DataSet
 from capctl.text import fold
-from capctl.vocab import EngagementKind, PartnerStatus, PriorityStatus, RecordKind, ResourceKind, Topic, choices
+from capctl.vocab import EngagementKind, PartnerStatus, PriorityStatus, RecordKind, ResourceKind, Topic, choices, loose
 
 # --- kinds ----------------------------------------------------------------
 
@@ -200,10 +200,11 @@ def _until(data: DataSet, kind: RecordKind, value: dt.date, context: Context) ->
 
 
 def _choice(value: str, enum: type[StrEnum], option: str) -> StrEnum:
-    try:
-        return enum(value.strip().lower())
-    except ValueError:
-        raise CapctlError(f"--{option}: {value!r} must be one of {choices(enum)}") from None
+    """The value ``--kind``, ``--topic`` or ``--status`` names, matched as loosely as names (``one on one``)."""
+    found = loose(enum, value)
+    if found is None:
+        raise CapctlError(f"--{option}: {value!r} must be one of {choices(enum)}")
+    return found
 
 
 def _kind(data: DataSet, kind: RecordKind, value: str, context: Context) -> Predicate:

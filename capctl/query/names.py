@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from capctl.models.records import Record
+from capctl.models.records import Partner, Record
 from capctl.store.dataset import DataSet
 from capctl.text import fold
 from capctl.vocab import RecordKind
@@ -72,6 +72,11 @@ _NICK: dict[str, set[str]] = {}
 for _group in NICKNAMES:
     for _name in _group:
         _NICK.setdefault(_name, set()).update(_group)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a name, punctuation dropped: ``Martínez, María`` → ``martinez maria``."""
+    return re.findall(r"\w+", fold(text))
 
 
 def tokens(name: str) -> list[str]:
@@ -252,3 +257,31 @@ class PeopleIndex:
             for record, name in self.by_word.get(word, []):
                 pairs.setdefault((record.id, name), (record, name))
         return list(pairs.values())
+
+
+class PartnerIndex:
+    """Partners' names and aliases as words: a cell names a partner only when it holds all the words of
+    its name or of an alias (an acronym is an alias), whole and in order. ``County`` names no one."""
+
+    def __init__(self, data: DataSet) -> None:
+        self.names: list[tuple[tuple[str, ...], str, str]] = []
+        for partner in data.typed(Partner):
+            for i, name in enumerate(partner.names()):
+                found = tuple(words(name))
+                if found:
+                    self.names.append((found, partner.id, "name" if i == 0 else "alias"))
+
+    def find(self, organization: str) -> tuple[str | None, str]:
+        cell = tuple(words(organization))
+        best: dict[str, tuple[int, str]] = {}
+        for name, partner, how in self.names:
+            n = len(name)
+            if any(cell[i : i + n] == name for i in range(len(cell) - n + 1)):
+                how = how if n == len(cell) else "words"
+                if n > best.get(partner, (0, ""))[0]:
+                    best[partner] = (n, how)
+        if not best:
+            return None, "text"
+        longest = max(n for n, _ in best.values())
+        top = [(p, how) for p, (n, how) in best.items() if n == longest]
+        return top[0] if len(top) == 1 else (None, "text")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from capctl.models.records import Record
 from capctl.problems import CapctlError, Problem
+from capctl.query.names import PartnerIndex, PeopleIndex, words
 from capctl.store.dataset import DataSet
 from capctl.text import fold
 from capctl.vocab import RecordKind
@@ -22,9 +22,17 @@ class Match:
     score: float
 
 
+NAMED = frozenset({RecordKind.people, RecordKind.officials, RecordKind.partners})
+"""Kinds matched by their names' rules (:mod:`capctl.query.names`): a person's or official's given and family
+name must both agree, a partner's name or alias must be there in whole words; never a family name alone."""
+
+
 def find(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None) -> list[Match]:
-    """Records that ``text`` may mean, best first: an exact id or name wins outright, then names
-    holding every word typed (``ana cruz`` for ``Ana Lucía Cruz``), then names containing the text."""
+    """Records that ``text`` may mean, best first: an exact id, name or alias wins outright; then people and
+    officials whose given and family names both agree with it (``ana cruz`` for ``Ana Lucía Cruz``, never
+    ``castellano`` alone) and partners whose whole name or alias it holds; then engagements, priorities,
+    resources and testimonies holding every word typed, or containing the text; at last names only close
+    (``close``: never taken without asking)."""
     wanted = set(kinds) if kinds is not None else set(RecordKind)
     candidates = [r for r in data.records.values() if r.collection in wanted]
     if text in data.records and data.records[text].collection in wanted:
@@ -38,16 +46,28 @@ def find(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None) ->
     ]
     if exact:
         return _prefer_named(_unique(exact))
+    named = _named(data, text, wanted)
+    if named:
+        return named
     typed = set(words(text))
-    if typed:
-        by_words = [Match(r, "words", 0.95) for r in candidates if any(typed <= set(words(n)) for n in r.names())]
-        if by_words:
-            return _prefer_named(_unique(by_words))
-    partial = [
-        Match(r, "partial", 0.9) for r in candidates if any(key in fold(name) for name in r.names()) or key in r.id
+    # A family name alone (``ramos``), a given name alone, part of a name: never a match, and not a reason
+    # to take the meetings named after them instead; offered to choose from, never taken without asking.
+    loose = [
+        Match(r, "close", 0.9 if any(typed <= set(words(n)) for n in r.names()) else 0.85)
+        for r in candidates
+        if r.collection in NAMED
+        and any((typed and typed <= set(words(n))) or (key and key in fold(n)) for n in r.names())
     ]
+    if loose:
+        return _unique(loose)
+    others = [r for r in candidates if r.collection not in NAMED]
+    if typed:
+        by_words = [Match(r, "words", 0.95) for r in others if any(typed <= set(words(n)) for n in r.names())]
+        if by_words:
+            return _unique(by_words)
+    partial = [Match(r, "partial", 0.9) for r in others if any(key in fold(name) for name in r.names()) or key in r.id]
     if partial:
-        return _prefer_named(_unique(partial))
+        return _unique(partial)
     close = []
     for record in candidates:
         score = max(difflib.SequenceMatcher(None, key, fold(n)).ratio() for n in [record.id, *record.names()])
@@ -56,9 +76,23 @@ def find(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None) ->
     return sorted(_unique(close), key=lambda m: -m.score)
 
 
+def _named(data: DataSet, text: str, wanted: set[RecordKind]) -> list[Match]:
+    """People and officials whose given and family names agree with ``text`` for sure; partners whose
+    whole name or alias it holds."""
+    found = []
+    people = wanted & {RecordKind.people, RecordKind.officials}
+    if people:
+        found += [Match(c.record, "words", 0.95) for c in PeopleIndex(data, people).like(text) if c.match.sure]
+    if RecordKind.partners in wanted:
+        partner, _how = PartnerIndex(data).find(text)
+        if partner is not None:
+            found.append(Match(data.records[partner], "words", 0.95))
+    return _unique(found)
+
+
 def _prefer_named(matches: list[Match]) -> list[Match]:
     """People, partners and officials over engagements that merely mention them in a title:
-    ``castellano`` means Supervisor Castellano, not every meeting with her."""
+    ``Joan Castellano`` means Supervisor Castellano, not every meeting with her."""
     named = [m for m in matches if m.record.collection is not RecordKind.engagements]
     return named or matches
 
@@ -71,25 +105,44 @@ def _unique(matches: list[Match]) -> list[Match]:
 
 
 def resolve(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None, what: str = "reference") -> Record:
-    """The one record ``text`` means; a usage error listing candidates when unknown or ambiguous."""
+    """The one record ``text`` means; a usage error naming the closest records when unknown, or the
+    candidates when several match."""
     kinds = list(kinds) if kinds is not None else None
     matches = find(data, text, kinds)
     if len(matches) == 1 and matches[0].how != "close":
         return matches[0].record
     noun = " or ".join(k.singular for k in kinds) if kinds else "record"
-    if not matches:
+    if not matches or all(m.how == "close" for m in matches):
         unreadable = _unreadable(data, text, kinds)
         if unreadable is not None:
             where = unreadable.path if unreadable.line is None else f"{unreadable.path}:{unreadable.line}"
             raise CapctlError(f"{what}: {text!r} could not be read ({where}: {unreadable.message}); fix it first", 1)
-        suggestions = _closest(data, text, kinds)
-        hint = f"; closest: {suggestions}" if suggestions else ""
-        raise CapctlError(f"{what}: no {noun} matches {text!r}{hint}")
+        near = {m.record.id: m.record for m in matches}
+        near.update((r.id, r) for r in suggestions(data, text, kinds))
+        hint = _listed(list(near.values())[:3])
+        raise CapctlError(f"{what}: no {noun} matches {text!r}" + (f"; did you mean {hint}?" if hint else ""))
     listed = ", ".join(f"{m.record.id} ({m.record.label})" for m in matches[:6])
-    if len(matches) == 1:
-        raise CapctlError(f"{what}: no {noun} matches {text!r}; did you mean {listed}?")
     several = f"{noun} records" if kinds else "records"
     raise CapctlError(f"{what}: {text!r} matches several {several}: {listed}; give an id")
+
+
+def suggestions(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None, n: int = 3) -> list[Record]:
+    """Up to ``n`` records ``text`` may have meant but does not name for sure, nearest first: people and
+    officials it names only nearly (a nickname, an initial, a spelling), then records whose name holds
+    every word typed (``castellano``: Joan Castellano), then the closest ids and names by spelling."""
+    wanted = list(kinds) if kinds is not None else list(RecordKind)
+    found: dict[str, Record] = {}
+    people = [k for k in wanted if k in (RecordKind.people, RecordKind.officials)]
+    if people:
+        found.update((c.record.id, c.record) for c in PeopleIndex(data, people).like(text))
+    typed = set(words(text))
+    if typed:
+        for record in sorted(data.records.values(), key=lambda r: (r.collection not in NAMED, r.id)):
+            if record.collection in wanted and any(typed <= set(words(name)) for name in record.names()):
+                found.setdefault(record.id, record)
+    for record_id in _closest(data, text, wanted):
+        found.setdefault(record_id, data.records[record_id])
+    return list(found.values())[:n]
 
 
 def _unreadable(data: DataSet, text: str, kinds: list[RecordKind] | None) -> Problem | None:
@@ -108,25 +161,20 @@ def _unreadable(data: DataSet, text: str, kinds: list[RecordKind] | None) -> Pro
     return None
 
 
-def _closest(data: DataSet, text: str, kinds: list[RecordKind] | None) -> str:
+def _closest(data: DataSet, text: str, kinds: list[RecordKind] | None) -> list[str]:
     pool: dict[str, str] = {}
     for record in data.records.values():
         if kinds is None or record.collection in kinds:
             for name in [record.id, *record.names()]:
                 pool.setdefault(fold(name), record.id)
     found = difflib.get_close_matches(fold(text), list(pool), n=3, cutoff=0.5)
-    return ", ".join(dict.fromkeys(pool[f] for f in found))
+    return list(dict.fromkeys(pool[f] for f in found))
 
 
 # --- names as people write them on sign-in sheets and at prompts ------------
 
 FUZZY_CUTOFF = 0.8
 """How alike a name must be to an existing one to be proposed as the same record."""
-
-
-def words(text: str) -> list[str]:
-    """The folded words of a name, punctuation dropped: ``Martínez, María`` → ``martinez maria``."""
-    return re.findall(r"\w+", fold(text))
 
 
 def similarity(a: str, b: str) -> float:
@@ -223,5 +271,10 @@ def complete(options: list[str], typed: str) -> list[str]:
 
 
 def closest(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None) -> str:
-    """Ids of up to three records whose id or name is closest to ``text``, as a list in a sentence."""
-    return _closest(data, text, list(kinds) if kinds is not None else None)
+    """Up to three records ``text`` may have meant (:func:`suggestions`), as a sentence lists them:
+    ``Joan Castellano (joan-castellano), Hilda Ramos (hilda-ramos)``."""
+    return _listed(suggestions(data, text, kinds))
+
+
+def _listed(records: list[Record]) -> str:
+    return ", ".join(f"{r.label} ({r.id})" if r.label != r.id else r.id for r in records)

@@ -233,6 +233,7 @@ def _not_contacted(data: DataSet, as_of: dt.date, index: EngagementIndex | None)
                 name=record.label,
                 last=rel.last.id if rel.last else None,
                 last_date=rel.last.date if rel.last else None,
+                last_title=rel.last.title if rel.last else None,
                 days_since=rel.days_since,
                 state=rel.state,
                 warn=rel.threshold.warn,

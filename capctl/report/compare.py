@@ -92,7 +92,8 @@ def to_markdown(comparison: Comparison) -> str:
         label = delta.label.replace("|", "\\|")
         lines.append(f"| {label} | {target} | {_cell(delta.before)} | {_cell(delta.after)} | {_change(delta)} |")
     changed = sum(1 for d in comparison.deltas if d.change != 0)
-    lines += ["", f"{changed} of {len(comparison.deltas)} metrics change."]
+    total = len(comparison.deltas)
+    lines += ["", f"{changed} of {total} {'metric changes' if total == 1 else 'metrics change'}."]
     if comparison.errors_after:
         lines.append(
             f"{comparison.errors_after} error{'s' * (comparison.errors_after != 1)} in the data after the change "

@@ -13,6 +13,7 @@ from capctl.query.activity import EngagementIndex, engagements_by_record, latest
 from capctl.report.describe import describe_engagements, with_article
 from capctl.report.period import Window
 from capctl.store.dataset import DataSet
+from capctl.text import language_label
 from capctl.vocab import PartnerStatus
 
 _LIFECYCLE = [PartnerStatus.prospect, PartnerStatus.invited, PartnerStatus.core]
@@ -41,6 +42,18 @@ def _label(data: DataSet, record_id: str) -> str:
     return record.label if record is not None else record_id
 
 
+def _titled(engagement: Engagement) -> str:
+    """An engagement as ``--explain`` names it: its title, and its id to find its file."""
+    return f"{engagement.title} ({engagement.id})"
+
+
+def _district(data: DataSet, district: str) -> str:
+    """A district's name beside its id (``Supervisorial District 1 (sd1)``), or the id alone when unknown."""
+    names = {d.id: d.name for d in data.settings.districts} if data.settings else {}
+    name = names.get(district)
+    return f"{name} ({district})" if name and name != district else district
+
+
 # engagements ------------------------------------------------------------------
 
 
@@ -58,7 +71,7 @@ def engagement_matches(data: DataSet, engagement: Engagement, where: Where) -> s
     if where.tags:
         why += " tagged " + ", ".join(where.tags)
     if engagement.district:
-        why += f" in {engagement.district}"
+        why += f" in {_district(data, engagement.district)}"
     if where.with_officials:
         present = officials_represented(data, engagement)
         if not present:
@@ -92,7 +105,7 @@ def _testimonies(
     found = []
     for testimony in data.typed(Testimony):
         if testimony.date in span and set(where.tags) <= set(testimony.tags):
-            why = f"given {testimony.date} in {testimony.language}"
+            why = f"given {testimony.date} in {language_label(testimony.language)}"
             found.append(Evidence(testimony.id, testimony.date, testimony.title or "(untitled)", why))
     return found, []
 
@@ -127,7 +140,7 @@ def _resources(
             continue
         if where.topic and resource.topic not in where.topic:
             continue
-        languages = ", ".join(resource.languages)
+        languages = ", ".join(language_label(code) for code in resource.languages)
         why = f"in {languages}" + ("" if resource.date is not None else " (undated: counted as available)")
         if where.min_languages is not None and len(set(resource.languages)) < where.min_languages:
             missing.append(Evidence(resource.id, resource.date, resource.title, f"only in {languages}"))
@@ -211,7 +224,7 @@ def _partners_via(
         if passed is not None:
             at = seen[partner.id]
             prefix = f"{'/'.join(s.value for s in where.partner_status)} at " if where.partner_status else "at "
-            why = prefix + ", ".join(e.id for e in at)
+            why = prefix + ", ".join(_titled(e) for e in at)
             if where.status or where.became:
                 why += f"; {passed[1]}"
             found.append(Evidence(partner.id, at[0].date, partner.name, why))
@@ -221,7 +234,7 @@ def _partners_via(
             continue
         if partner.id in while_not:
             why = "; ".join(
-                f"at {e.id} while {s.value if s else 'not yet a partner'}" for e, s in while_not[partner.id]
+                f"at {_titled(e)} while {s.value if s else 'not yet a partner'}" for e, s in while_not[partner.id]
             )
         elif partner.id in seen:
             why = f"no matching status change {span}"
@@ -230,7 +243,7 @@ def _partners_via(
             last = latest(index.get(partner.id, []), as_of)
             why = f"no {describe_engagements(where)} {span}"
             if last is not None:
-                why += f" (last: {last.id}, {(as_of - last.date).days} days before {as_of})"
+                why += f" (last: {_titled(last)}, {_days((as_of - last.date).days)} before {as_of})"
             else:
                 why += " (no engagement yet)"
         missing.append(Evidence(partner.id, None, partner.name, why))
@@ -251,12 +264,16 @@ def _officials_via(
     for official in data.typed(Official):
         if official.id in seen:
             at = seen[official.id]
-            why = "; ".join(f"{how} at {e.id}" for e, how in at)
+            why = "; ".join(f"{how} at {_titled(e)}" for e, how in at)
             found.append(Evidence(official.id, at[0][0].date, official.name, why))
         elif _in_office(official, as_of):
             why = f"not at {with_article(describe_engagements(where))} {span}"
             missing.append(Evidence(official.id, None, official.name, why))
     return found, missing
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'s' * (n != 1)}"
 
 
 def _in_office(official: Official, day: dt.date) -> bool:

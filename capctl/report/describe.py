@@ -56,7 +56,7 @@ def describe(counting: Counting, span: Window) -> str:
     elif counting.records == "resources":
         text = f"resources {dated}"
         if where.min_languages:
-            text += f" in at least {where.min_languages} languages"
+            text += f" in at least {where.min_languages} language{'s' * (where.min_languages != 1)}"
         if where.topic:
             text += " on " + _or([t.value for t in where.topic])
     else:

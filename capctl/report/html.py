@@ -14,7 +14,20 @@ from capctl.report.describe import describe
 from capctl.report.metrics import Result
 from capctl.report.parts import DUE_SOON_DAYS, Chapter, Report
 from capctl.report.svg import CHART_CSS, over_time_section
-from capctl.report.words import cold_text, missing_text, notes, percent, progress, report_line, status_text, target_text
+from capctl.report.words import (
+    activity_text,
+    cold_text,
+    due_text,
+    last_contact_text,
+    missing_text,
+    notes,
+    percent,
+    progress,
+    report_line,
+    status_text,
+    target_text,
+)
+from capctl.text import language_label
 from capctl.vocab import MetricGroup, MetricStatus
 
 COLORS = {MetricStatus.met: "#2e7d32", MetricStatus.on_track: "#b26a00", MetricStatus.behind: "#c62828"}
@@ -175,7 +188,7 @@ def meeting_section(chapter: Chapter, report: Report) -> str:
         if items:
             rows = [
                 [
-                    e(f.due) + (f" ({f.days_overdue} days late)" if f.days_overdue and f.days_overdue > 0 else ""),
+                    e(due_text(f)),
                     e(f.task),
                     e(f.owner or "-"),
                     e(f"{f.date} {f.title} (#{f.number})"),
@@ -189,7 +202,7 @@ def meeting_section(chapter: Chapter, report: Report) -> str:
             [
                 e(c.name),
                 e(c.kind),
-                e(c.last or "-"),
+                e(last_contact_text(c)),
                 "-" if c.days_since is None else str(c.days_since),
                 e(cold_text(c)),
             ]
@@ -200,7 +213,7 @@ def meeting_section(chapter: Chapter, report: Report) -> str:
     where = f"since the last chapter meeting on {since.date}" if since.date else "since the period began"
     out.append(f"<h3>Activity {e(where)} ({len(since.engagements)})</h3>")
     if since.engagements:
-        out.append("<p>" + e(", ".join(f"{n} {kind}" for kind, n in since.by_kind.items())) + ".</p>")
+        out.append("<p>" + e(activity_text(since)) + ".</p>")
         out.append(table(["Date", "Kind", "Title"], [[e(a.date), e(a.kind), e(a.title)] for a in since.engagements]))
     out.append(f"<h3>Trainings by district ({report.period.start} to {report.as_of})</h3>")
     out.append(bar_chart([(d.name, [d.by_topic[t] for t in m.topics]) for d in m.trainings], m.topics))
@@ -215,9 +228,13 @@ def meeting_section(chapter: Chapter, report: Report) -> str:
     ]
     out.append(table(["District", *m.topics, "Total", "Trainings"], rows, numeric=range(1, len(m.topics) + 2)))
     out.append(f"<h3>Resources by language (up to {report.as_of})</h3>")
-    out.append(bar_chart([(row.language, [len(row.records)]) for row in m.languages], ["resources"]))
+    out.append(bar_chart([(language_label(row.language), [len(row.records)]) for row in m.languages], ["resources"]))
     rows = [
-        [e(row.language), str(len(row.records)), f'<span class="small">{e(" ".join(row.records) or "-")}</span>']
+        [
+            e(language_label(row.language)),
+            str(len(row.records)),
+            f'<span class="small">{e(" ".join(row.records) or "-")}</span>',
+        ]
         for row in m.languages
     ]
     out.append(table(["Language", "Resources", "Records"], rows, numeric=[1]))

@@ -10,7 +10,20 @@ from capctl.report.counters import Evidence
 from capctl.report.describe import describe
 from capctl.report.months import explained, monthly_table
 from capctl.report.parts import DUE_SOON_DAYS, Chapter, Report
-from capctl.report.words import cold_text, missing_text, notes, percent, progress, report_line, status_text, target_text
+from capctl.report.words import (
+    activity_text,
+    cold_text,
+    due_text,
+    last_contact_text,
+    missing_text,
+    notes,
+    percent,
+    progress,
+    report_line,
+    status_text,
+    target_text,
+)
+from capctl.text import language_label
 from capctl.vocab import MetricGroup
 
 BAR_WIDTH = 10
@@ -97,7 +110,7 @@ def meeting(chapter: Chapter, report: Report) -> list[str]:
         if items:
             rows = [
                 [
-                    f"{f.due}" + (f" ({f.days_overdue} days late)" if f.days_overdue and f.days_overdue > 0 else ""),
+                    due_text(f),
                     f.task,
                     f.owner or "-",
                     f"{f.date} {f.title} (#{f.number})",
@@ -111,7 +124,7 @@ def meeting(chapter: Chapter, report: Report) -> list[str]:
             [
                 c.name,
                 c.kind,
-                c.last or "-",
+                last_contact_text(c),
                 "-" if c.days_since is None else c.days_since,
                 cold_text(c),
             ]
@@ -122,7 +135,7 @@ def meeting(chapter: Chapter, report: Report) -> list[str]:
     where = f"since the last chapter meeting on {since.date}" if since.date else "since the period began"
     lines += ["", f"### Activity {where} ({len(since.engagements)})"]
     if since.engagements:
-        lines += ["", ", ".join(f"{n} {kind}" for kind, n in since.by_kind.items()) + ".", ""]
+        lines += ["", activity_text(since) + ".", ""]
         lines += table(["Date", "Kind", "Title"], [[a.date, a.kind, a.title] for a in since.engagements])
     lines += ["", f"### Trainings by district ({report.period.start} to {report.as_of})", ""]
     rows = [[d.name, *(d.by_topic[t] for t in m.topics), d.total, " ".join(d.records) or "-"] for d in m.trainings]
@@ -130,7 +143,7 @@ def meeting(chapter: Chapter, report: Report) -> list[str]:
     lines += ["", f"### Resources by language (up to {report.as_of})", ""]
     lines += table(
         ["Language", "Resources", "Records"],
-        [[row.language, len(row.records), " ".join(row.records) or "-"] for row in m.languages],
+        [[language_label(row.language), len(row.records), " ".join(row.records) or "-"] for row in m.languages],
         right=[1],
     )
     return lines

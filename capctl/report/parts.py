@@ -43,6 +43,7 @@ class ColdItem:
     state: str  # going cold or cold
     warn: int
     max: int
+    last_title: str | None = None  # the last engagement's title, shown beside its date
 
 
 @dataclass(frozen=True)

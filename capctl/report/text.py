@@ -11,7 +11,20 @@ from typing import TYPE_CHECKING, Any
 
 from capctl.report.describe import describe
 from capctl.report.parts import DUE_SOON_DAYS
-from capctl.report.words import cold_text, missing_text, notes, percent, progress, report_line, status_text, target_text
+from capctl.report.words import (
+    activity_text,
+    cold_text,
+    due_text,
+    last_contact_text,
+    missing_text,
+    notes,
+    percent,
+    progress,
+    report_line,
+    status_text,
+    target_text,
+)
+from capctl.text import language_label
 from capctl.vocab import MetricGroup, MetricStatus
 
 if TYPE_CHECKING:
@@ -259,7 +272,7 @@ def print_meeting(chapter: Chapter, report: Report, console: Console) -> None:
     console.print()
     table = Rows(f"Resources by language (up to {report.as_of})", "Language", "Resources", right=1)
     for lang in meeting.languages:
-        table.add_row(lang.language, str(len(lang.records)))
+        table.add_row(language_label(lang.language), str(len(lang.records)))
     table.print(console)
 
 
@@ -272,8 +285,7 @@ def _print_follow_ups(meeting: Meeting, report: Report, console: Console) -> Non
             continue
         table = Rows(f"{title} ({len(items)})", "Due", "Task", "Owner", "From")
         for f in items:
-            late = f" ({f.days_overdue} days late)" if f.days_overdue and f.days_overdue > 0 else ""
-            table.add_row(f"{f.due}{late}", f.task, f.owner or "-", f"{f.date} {f.title} (#{f.number})")
+            table.add_row(due_text(f), f.task, f.owner or "-", f"{f.date} {f.title} (#{f.number})")
         table.print(console)
 
 
@@ -291,7 +303,7 @@ def _print_not_contacted(meeting: Meeting, console: Console) -> None:
     )
     for c in meeting.not_contacted:
         days = "-" if c.days_since is None else str(c.days_since)
-        table.add_row(c.name, c.kind, c.last or "-", days, cold_text(c))
+        table.add_row(c.name, c.kind, last_contact_text(c), days, cold_text(c))
     table.print(console)
 
 
@@ -305,7 +317,7 @@ def _print_since(meeting: Meeting, console: Console) -> None:
     if not since.engagements:
         console.print(f"Activity {where}: none", style="bold")
         return
-    kinds = ", ".join(f"{n} {kind}" for kind, n in since.by_kind.items())
+    kinds = activity_text(since)
     table = Rows(f"Activity {where}: {kinds}", "Date", "Kind", "Title")
     for a in since.engagements:
         table.add_row(str(a.date), a.kind, a.title)

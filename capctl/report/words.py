@@ -8,9 +8,10 @@ from fractions import Fraction
 from capctl.models.metrics import Period, Target
 from capctl.problems import CapctlError
 from capctl.report.metrics import Result
-from capctl.report.parts import ColdItem, Report
+from capctl.report.parts import ColdItem, FollowUpItem, Report, Since
 from capctl.report.period import paced
-from capctl.vocab import MetricStatus, RecordKind
+from capctl.text import language_label
+from capctl.vocab import EngagementKind, MetricStatus, RecordKind
 
 # --- words every format shares ---------------------------------------------------
 
@@ -24,6 +25,52 @@ def report_line(report: Report, metric_id: str) -> Result:
     return line
 
 
+_PLURALS = {"person": "people", "strategy": "strategies", "priority": "priorities", "testimony": "testimonies"}
+
+_KIND_WORDS = {
+    EngagementKind.chapter_meeting.value: ("chapter meeting", "chapter meetings"),
+    EngagementKind.lobby_day.value: ("lobby day", "lobby days"),
+    EngagementKind.other.value: ("other engagement", "other engagements"),
+}
+
+
+def plural(word: str) -> str:
+    """The plural of one of the report's nouns: ``call`` → ``calls``, ``strategy`` → ``strategies``."""
+    return _PLURALS.get(word, word + "s")
+
+
+def counted(n: int, singular: str, many: str | None = None) -> str:
+    """``1 call``, ``4 calls``: a number with its noun in the right number."""
+    return f"{n} {singular if n == 1 else (many or plural(singular))}"
+
+
+def activity_text(since: Since) -> str:
+    """``4 calls, 1 forum``: the engagements since the last chapter meeting by kind, in words."""
+    parts = []
+    for kind, n in since.by_kind.items():
+        one, many = _KIND_WORDS.get(kind, (kind, plural(kind)))
+        parts.append(counted(n, one, many))
+    return ", ".join(parts)
+
+
+def due_text(item: FollowUpItem) -> str:
+    """``2017-07-31 (61 days late)``, ``2017-09-29 (1 day late)`` or the due date alone."""
+    late = item.days_overdue
+    return f"{item.due} ({counted(late, 'day')} late)" if late and late > 0 else f"{item.due}"
+
+
+def last_contact_text(item: ColdItem) -> str:
+    """The last engagement as people know it: its date and title (``-`` when never contacted)."""
+    if item.last is None:
+        return "-"
+    return f"{item.last_date} {item.last_title}" if item.last_title else item.last
+
+
+def languages_text(codes: list[str]) -> str:
+    """``English (en), Spanish (es)``: language names beside their codes."""
+    return ", ".join(language_label(code) for code in codes)
+
+
 def percent(share: Fraction) -> str:
     return f"{round(share * 100)}%"
 
@@ -32,7 +79,7 @@ def cold_text(item: ColdItem) -> str:
     """``going cold: over 45 days``, ``cold: over 90 days`` or ``cold: never contacted``."""
     if item.days_since is None:
         return f"{item.state}: never contacted"
-    return f"{item.state}: over {item.max if item.state == 'cold' else item.warn} days"
+    return f"{item.state}: over {counted(item.max if item.state == 'cold' else item.warn, 'day')}"
 
 
 def target_text(target: Target) -> str:
@@ -90,7 +137,7 @@ def notes(result: Result) -> list[str]:
         gap = f"; not yet: {', '.join(result.districts_missing)}" if result.districts_missing else ""
         found.append(f"districts covered: {covered}{gap}")
     if result.languages is not None:
-        found.append(f"languages: {', '.join(result.languages) or 'none yet'}")
+        found.append(f"languages: {languages_text(result.languages) or 'none yet'}")
     if result.now_core is not None:
         found.append(f"now core: {len(result.now_core)} of {result.value}")
     return found

@@ -29,6 +29,9 @@ class DataSet:
     records: dict[str, Record] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    broken: dict[str, tuple[RecordKind, Path]] = field(default_factory=dict)
+    """Records whose file is there but has errors, by id: what refers to them is told once, at their file
+    (``N references to people/ana-torres, which has errors``), not as a missing record in every file."""
 
     def of(self, kind: RecordKind) -> list[Record]:
         return [r for r in self.records.values() if r.collection is kind]

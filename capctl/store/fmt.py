@@ -218,7 +218,7 @@ def canonical_text(text: str, target: Target) -> str:
     except ValidationError as exc:
         loc, message = next(
             (loc, message)
-            for loc, message in describe_validation_error(exc)
+            for loc, message in describe_validation_error(exc, target.model)
             if target.record_id is None or loc[:1] != ("id",)
         )
         raise FormatError(message, roundtrip.line_of(text, loc)) from None

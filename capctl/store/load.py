@@ -14,7 +14,7 @@ from pathlib import Path
 
 from capctl.models.metrics import MetricsFile
 from capctl.models.settings import Settings
-from capctl.problems import Problem
+from capctl.problems import Problem, in_file_order
 from capctl.rules import LOAD_RULES, check_cross_records, check_records
 from capctl.store import incremental
 from capctl.store.cache import load_record_files
@@ -95,12 +95,14 @@ def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] |
     results = load_record_files(root, entries, use_cache=cache, progress=progress)
     stamps: dict[str, str] = {}
     """What each loaded record is, for the cross-record rules kept from the last load (with the cache)."""
-    for (_kind, path, _relative, stat), result in zip(entries, results, strict=True):
+    for (kind, path, _relative, stat), result in zip(entries, results, strict=True):
         shown = str(path)  # what data.display(path) gives, without its cost at 60,000 files
         if result.problems:
             data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.problems)
         record = result.record
         if record is None:
+            if kind is not None and path.suffix == SUFFIX and any(p[1] is Severity.error for p in result.problems):
+                data.broken.setdefault(path.stem, (kind, path))
             continue
         if record.id in data.records:
             first = data.display(data.paths[record.id])
@@ -113,9 +115,11 @@ def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] |
         if result.findings:
             data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.findings)
     data.problems.extend(check_records(data, data.records.values(), LOAD_RULES))
-    if cache:
+    if cache and not data.broken:
         data.problems.extend(incremental.cross_problems(data, stamps)[0])
     else:
+        # A record with errors gathers the references to it (rules.references_exist): that is a rule over
+        # the whole set, so it runs in full; the kept state is left as it was for the next clean load.
         data.problems.extend(check_cross_records(data))
-    data.problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
+    data.problems.sort(key=in_file_order)
     return data

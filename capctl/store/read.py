@@ -78,15 +78,17 @@ def load_settings(data: DataSet, path: Path, model: type[M]) -> M | None:
     try:
         return model.model_validate(mapping)
     except ValidationError as exc:
-        problems = _validation_problems(text, exc)
+        problems = _validation_problems(text, exc, model)
         data.problems.extend(Problem(shown, line, Severity.error, message) for line, message in problems)
         return None
 
 
-def _validation_problems(text: str, exc: ValidationError, skip_id: bool = False) -> list[tuple[int | None, str]]:
+def _validation_problems(
+    text: str, exc: ValidationError, model: type[BaseModel], skip_id: bool = False
+) -> list[tuple[int | None, str]]:
     return [
         (roundtrip.line_of(text, loc), message)
-        for loc, message in describe_validation_error(exc)
+        for loc, message in describe_validation_error(exc, model)
         if not (skip_id and loc[:1] == ("id",))
     ]
 
@@ -134,7 +136,7 @@ def load_record_file(root: Path, kind: RecordKind | None, path: Path) -> FileRes
     try:
         record = model.model_validate({**mapping, "id": record_id if id_ok else "invalid-id"})
     except ValidationError as exc:
-        problems = _validation_problems(text, exc, skip_id=True)
+        problems = _validation_problems(text, exc, model, skip_id=True)
         result.problems.extend((line, Severity.error, message) for line, message in problems)
         return result
     if id_ok:

@@ -169,6 +169,6 @@ def validate_text(text: str, kind: RecordKind, record_id: str, shown_path: str) 
     except safe.YamlSyntaxError as exc:
         raise CapctlError(f"{shown_path}:{exc.line or 1}: error: {exc.message}; nothing was written", 1) from None
     except ValidationError as exc:
-        loc, message = describe_validation_error(exc)[0]
+        loc, message = describe_validation_error(exc, MODELS[kind])[0]
         line = yaml_roundtrip.line_of(text, loc) or 1
         raise CapctlError(f"{shown_path}:{line}: error: {message}; nothing was written", 1) from None
