@@ -392,7 +392,12 @@ def check_records(data: DataSet, records: Iterable[Record], rules: Iterable[Reco
 
 
 def check_cross_records(data: DataSet) -> list[Problem]:
-    return _to_problems(data, (f for rule in CROSS_RULES for f in rule(data)))
+    return check_with_rules(data, CROSS_RULES)
+
+
+def check_with_rules(data: DataSet, rules: Iterable[CrossRule]) -> list[Problem]:
+    """What these cross-record rules find, as problems."""
+    return _to_problems(data, (f for rule in rules for f in rule(data)))
 
 
 def references_and_districts_of(data: DataSet, records: Iterable[Record]) -> Iterator[Finding]:
@@ -415,7 +420,7 @@ LinedFinding = tuple[str, int | None, Severity, str]
 
 def with_lines(data: DataSet, findings: Iterable[Finding]) -> list[LinedFinding]:
     """Each finding's line in its record's file (looked up once per location)."""
-    found = []
+    found: list[LinedFinding] = []
     lines: dict[tuple[str, tuple[str | int, ...]], int | None] = defaultdict(lambda: None)
     for record_id, loc, severity, message in findings:
         if record_id in data.broken and record_id not in data.paths:

@@ -34,7 +34,11 @@ def edit_a_name(root: Path, _mp: pytest.MonkeyPatch) -> None:
 
 
 def give_two_partners_one_name(root: Path, _mp: pytest.MonkeyPatch) -> None:
-    name = (root / "partners" / "east-la-tenants.yaml").read_text(encoding="utf-8").split("\n", 1)[0]
+    name = next(
+        line
+        for line in (root / "partners" / "east-la-tenants.yaml").read_text(encoding="utf-8").splitlines()
+        if line.startswith("name:")
+    )
     path = root / "partners" / "koreatown-workers.yaml"
     path.write_text(name + "\n" + path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
 
@@ -167,11 +171,22 @@ def test_warm_incremental_and_cold_loads_agree_after_every_step(
     reread: dict[str, list[str]] = {}
     every_rule: list[str] = []  # the steps after which the cross-record rules ran over every record
     real = incremental._every_rule
-    monkeypatch.setattr(incremental, "_every_rule", lambda data: every_rule.append(step.__name__) or real(data))
+    recording = [False]  # only the incremental load of each step counts, not the checks that compare it
+
+    def ran_every_rule(data: object) -> None:
+        if recording[0] and step.__name__ not in every_rule:
+            every_rule.append(step.__name__)
+
+    monkeypatch.setattr(incremental, "_every_rule", lambda data: ran_every_rule(data) or real(data))
+    # With a record that has errors the cross-record rules run in full, outside the kept state (#12's collapse).
+    full = load.check_cross_records
+    monkeypatch.setattr(load, "check_cross_records", lambda data: ran_every_rule(data) or full(data))
     for step in STEPS:
         step(chapter, monkeypatch)
         parsed.clear()
+        recording[0] = True
         incremental_load = loaded(load.load(chapter))
+        recording[0] = False
         reparsed = list(parsed)
         assert incremental_load == cold(chapter), step.__name__
         assert loaded(load.load(chapter)) == incremental_load, step.__name__  # warm: from the cache just written
@@ -192,16 +207,18 @@ def test_warm_incremental_and_cold_loads_agree_after_every_step(
     # The cross-record rules ran over every record only where a record went (a deletion, a rename, a file
     # made invalid), the settings changed or the cache was lost; edits and additions re-checked what they touch.
     assert every_rule == [
-        "give_two_partners_one_name",  # east-la-tenants.yaml starts with a comment: koreatown-workers loses its name
         "add_a_district",
         "delete_an_official_others_refer_to",
         "rename_a_person",
-        "break_a_file",
+        "break_a_file",  # from here to mend_the_files a record has errors: its references are gathered in full
+        "give_a_bad_value",
         "mend_the_files",
-        "put_the_official_back_with_the_same_size_and_times",  # "name:" becomes "neme:": the official is gone
+        "put_the_official_back_with_the_same_size_and_times",  # "name:" becomes "neme:": a record with errors again
         "another_version_of_capctl",
+        "damage_the_index",
         "damage_the_cross_record_state",
-    ]  # a damaged or foreign load cache is read again from the files; the cross-record state is its own
+        "plant_a_foreign_index",
+    ]
     # The steps did make problems of each sort: a missing reference, a duplicate id, a broken file, a bad value.
     text = "\n".join(sorted(seen_problems))
     for expected in (

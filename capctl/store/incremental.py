@@ -28,7 +28,17 @@ from typing import Any
 
 from capctl.models.records import Engagement, Resource
 from capctl.problems import Problem
-from capctl.rules import LinedFinding, as_problems, likely_duplicates, references_and_districts_of, with_lines
+from capctl.rules import (
+    CROSS_RULES,
+    LinedFinding,
+    as_problems,
+    check_with_rules,
+    districts_known,
+    likely_duplicates,
+    references_and_districts_of,
+    references_exist,
+    with_lines,
+)
 from capctl.store import cache
 from capctl.store.dataset import DataSet
 from capctl.vocab import Severity
@@ -40,6 +50,9 @@ RACY = " racy"
 always checked again."""
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
+KEPT_RULES = (references_exist, districts_known, likely_duplicates)
+"""The cross-record rules whose findings are kept and brought up to date; every other rule of
+``CROSS_RULES`` runs in full on every load."""
 Tagged = tuple[str, LinedFinding]
 """A finding and the rule it comes from: ``"r"`` (references and districts) or ``"d"`` (likely duplicates)."""
 
@@ -65,7 +78,8 @@ def cross_problems(data: DataSet, stamps: dict[str, str]) -> tuple[list[Problem]
     useful = not all(value.endswith(RACY) for value in stamps.values())  # else every record is checked again
     if where is not None and useful and (state is None or found is not state[1] or stamps != state[0]):
         _write(where / STATE_FILE, key, stamps, found)
-    return as_problems(data, (finding for _tag, finding in found)), full
+    others = [rule for rule in CROSS_RULES if rule not in KEPT_RULES]
+    return as_problems(data, (finding for _tag, finding in found)) + check_with_rules(data, others), full
 
 
 def _key(data: DataSet) -> str:
