@@ -17,7 +17,7 @@ from capctl.dates import today
 from capctl.models.records import Engagement, Official, Partner, Person, Priority, Record, Resource, Testimony
 from capctl.problems import Problem
 from capctl.store.dataset import line_in
-from capctl.text import fold
+from capctl.text import fold, looks_like_formula
 from capctl.vocab import RecordKind, Severity
 
 if TYPE_CHECKING:
@@ -166,6 +166,22 @@ def no_personal_data_in_free_text(data: DataSet, record: Record) -> Iterator[Fin
                 )
 
 
+def no_formula_in_names(data: DataSet, record: Record) -> Iterator[Finding]:
+    """A name or title a spreadsheet would run as a formula (``=HYPERLINK(...)``): CSV output defuses it,
+    but it is most likely pasted by mistake, or on purpose by someone hostile."""
+    fields = vars(record)
+    for name in ("name", "title"):
+        value = fields.get(name)
+        if isinstance(value, str) and looks_like_formula(value):
+            yield (
+                record.id,
+                [name],
+                WARN,
+                f"{name}: starts with {value[0]!r}, which a spreadsheet reads as a formula; "
+                "CSV output shows it with a leading apostrophe",
+            )
+
+
 RECORD_RULES: list[RecordRule] = [
     status_history_in_order,
     engagement_file_matches_date,
@@ -175,6 +191,7 @@ RECORD_RULES: list[RecordRule] = [
     testimony_has_consent,
     testimony_file_exists,
     no_personal_data_in_free_text,
+    no_formula_in_names,
 ]
 
 FILE_RULES: list[RecordRule] = [
@@ -184,6 +201,7 @@ FILE_RULES: list[RecordRule] = [
     term_in_order,
     testimony_has_consent,
     no_personal_data_in_free_text,
+    no_formula_in_names,
 ]
 """The record rules that look at nothing but the record and where its file is (not at today's date,
 other files or other records): what they find is part of the file's own result, kept in the load

@@ -52,3 +52,21 @@ def make_id(name: str, prefix: str) -> str:
         return slug
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
     return f"{prefix}-{digest}"
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula in a cell (OWASP, "CSV injection")."""
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS)
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet shows instead of running: a cell that would start a
+    formula gets a leading apostrophe (``=HYPERLINK(...)`` becomes ``'=HYPERLINK(...)``)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters (line breaks, tabs, escapes): not part of a one-line value such as a name."""
