@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -17,6 +18,7 @@ from capctl.yaml import safe
 SETTINGS_FILE = "capctl.yaml"
 METRICS_FILE = "metrics.yaml"
 SUFFIX = ".yaml"
+RECORD_SUFFIXES = (SUFFIX, ".yml")
 MAX_FILE_BYTES = 1_000_000
 """Records are small; a larger file is refused before it is parsed."""
 ATTACHMENTS_FOLDER = "files"
@@ -66,14 +68,17 @@ class RecordFile(NamedTuple):
 
 
 def record_files(root: Path) -> Iterator[tuple[RecordKind | None, Path]]:
-    """Every file under the record folders, with the kind its folder names (None: not a kind)."""
+    """Every file under the record folders, with the kind its folder names (None: not a kind); not the
+    folders and broken links :func:`record_entries` lists for check."""
     for found in record_entries(root):
-        yield found.kind, found.path
+        if found.stat is not None and stat.S_ISREG(found.stat.st_mode):
+            yield found.kind, found.path
 
 
 def record_entries(root: Path) -> list[RecordFile]:
-    """Every file under the record folders, in path order; hidden files and folders, and the
-    attachments folder, are left out.
+    """Every file under the record folders, in path order, and the folders and broken symbolic links
+    named like record files (``people/ghost.yaml``); hidden files and folders, and the attachments
+    folder, are left out.
 
     One ``scandir`` per folder and one ``stat`` per file: at 60,000 files this is a
     good part of what a cached load costs.
@@ -116,14 +121,18 @@ def _walk(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...]
             continue
         try:
             is_folder = entry.is_dir(follow_symlinks=False)
-            # As Path.is_file: a link that loops or cannot be followed is not a file.
-            is_file = not is_folder and entry.is_file()
+            is_link = entry.is_symlink()
         except OSError:
             continue
+        try:
+            is_file = not is_folder and entry.is_file()
+        except OSError:  # as Path.is_file: a link that loops or cannot be followed is not a file
+            is_file = False
+        # A folder, or a link that leads nowhere, named like a record is listed too: check says what it is.
+        if is_file or ((is_folder or is_link) and entry.name.endswith(RECORD_SUFFIXES)):
+            yield (*parts, entry.name), entry
         if is_folder:
             yield from _walk(entry.path, (*parts, entry.name))
-        elif is_file:
-            yield (*parts, entry.name), entry
 
 
 def read_text(path: Path) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from capctl.models.metrics import MetricsFile
 from capctl.models.settings import Settings
-from capctl.problems import Problem
+from capctl.problems import CapctlError, Problem
 from capctl.rules import LOAD_RULES, check_cross_records, check_records
 from capctl.store.cache import load_record_files
 from capctl.store.dataset import DataSet
@@ -43,6 +43,18 @@ def leftover_temporaries(data: DataSet) -> list[Problem]:
                     )
                 )
     return found
+
+
+def require_settings(data: DataSet) -> Settings:
+    """The data folder's settings; :class:`CapctlError` (exit 1) listing what is wrong with ``capctl.yaml``
+    when it could not be read. Every command that counts districts, languages or thresholds runs on them:
+    defaults in their place would give wrong answers (no district refused, nobody going cold)."""
+    if data.settings is not None:
+        return data.settings
+    shown = data.display(data.root / SETTINGS_FILE)
+    problems = [p for p in data.problems if p.path == shown and p.is_error]
+    listed = "\n".join(map(str, problems)) or f"{shown}: error: cannot be read"
+    raise CapctlError(f"nothing done until capctl.yaml is fixed:\n{listed}", 1)
 
 
 # --- loading --------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -55,9 +57,20 @@ def _read_mapping(result: FileResult, path: Path) -> tuple[str, dict[str, Any]] 
     except safe.YamlSyntaxError as exc:
         result.problems.append((exc.line, Severity.error, exc.message))
     except OSError as exc:
-        result.problems.append((None, Severity.error, f"cannot read: {exc.strerror}"))
+        result.problems.append((None, Severity.error, _unreadable(path, exc)))
         result.cacheable = False
     return None
+
+
+def _unreadable(path: Path, exc: OSError) -> str:
+    """Why a file named like a record could not be read, in words."""
+    if exc.errno == errno.EISDIR:
+        return "a folder named like a record file: a record is a file; rename or remove the folder"
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link that loops back on itself: not a record; remove it"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"a symbolic link to nowhere ({os.readlink(path)}): not a record; remove it or restore its target"
+    return f"cannot read: {exc.strerror}"
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -65,8 +78,12 @@ M = TypeVar("M", bound=BaseModel)
 
 def load_settings(data: DataSet, path: Path, model: type[M]) -> M | None:
     if not path.exists():
-        if model is Settings:
+        if path.is_symlink():
+            _problem(data, path, None, f"a symbolic link to nowhere ({os.readlink(path)})")
+        elif model is Settings:
             _problem(data, path, None, "missing: every data folder has a capctl.yaml (see `capctl init`)")
+        else:
+            _problem(data, path, None, "missing: the report needs the grant's metrics (`capctl init` writes them)")
         return None
     result = FileResult(None)
     read = _read_mapping(result, path)
