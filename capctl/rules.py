@@ -256,19 +256,22 @@ def references_exist(data: DataSet) -> Iterator[Finding]:
 
 def _missing_references(get: Callable[[str], Record | None], record: Record) -> Iterator[Finding]:
     for loc, ref, kind in references(record):
-        target = get(ref)
-        if target is None:
-            yield record.id, loc, ERR, f"{_field(loc)}: no {kind.singular} {ref!r}"
-        elif target.collection is not kind:
-            yield (
-                record.id,
-                loc,
-                ERR,
-                f"{_field(loc)}: {ref!r} is {target.collection.a}, not {kind.a}",
-            )
+        message = reference_problem(get, field_name(loc), ref, kind)
+        if message is not None:
+            yield record.id, loc, ERR, message
 
 
-def _field(loc: Loc) -> str:
+def reference_problem(get: Callable[[str], Record | None], field: str, ref: str, kind: RecordKind) -> str | None:
+    """What is wrong with a reference to ``ref`` (a ``kind``) in ``field``; None when it is right."""
+    target = get(ref)
+    if target is None:
+        return f"{field}: no {kind.singular} {ref!r}"
+    if target.collection is not kind:
+        return f"{field}: {ref!r} is {target.collection.a}, not {kind.a}"
+    return None
+
+
+def field_name(loc: Loc) -> str:
     return ".".join(str(p) for p in loc)
 
 

@@ -17,11 +17,11 @@ from pathlib import Path
 from capctl.models.metrics import MetricsFile
 from capctl.models.settings import Settings
 from capctl.problems import CapctlError, Problem
-from capctl.rules import LOAD_RULES, check_cross_records, check_records
+from capctl.rules import LOAD_RULES, check_cross_records, check_records, reference_problem
 from capctl.store.cache import load_record_files
 from capctl.store.dataset import DataSet
 from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, record_entries
-from capctl.store.read import load_settings
+from capctl.store.read import PartialReference, load_settings
 from capctl.vocab import RecordKind, Severity
 
 
@@ -105,12 +105,15 @@ def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] |
         cache = os.environ.get("CAPCTL_NO_CACHE", "") in ("", "0")
     entries = record_entries(root)
     results = load_record_files(root, entries, use_cache=cache, progress=progress)
+    partial: list[tuple[str, list[PartialReference]]] = []
     for (_kind, path, _relative, _stat), result in zip(entries, results, strict=True):
         shown = str(path)  # what data.display(path) gives, without its cost at 60,000 files
         if result.problems:
             data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.problems)
         record = result.record
         if record is None:
+            if result.references:
+                partial.append((shown, result.references))
             continue
         if record.id in data.records:
             first = data.display(data.paths[record.id])
@@ -122,5 +125,11 @@ def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] |
             data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.findings)
     data.problems.extend(check_records(data, data.records.values(), LOAD_RULES))
     data.problems.extend(check_cross_records(data))
+    get = data.records.get
+    for shown, made in partial:  # a record with errors: its valid references are checked all the same
+        for line, field, ref, kind in made:
+            message = reference_problem(get, field, ref, kind)
+            if message is not None:
+                data.problems.append(Problem(shown, line, Severity.error, message))
     data.problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
     return data

@@ -6,15 +6,15 @@ import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from capctl.messages import describe_validation_error
 from capctl.models.records import ID_MAX_LENGTH, MODELS, Record
 from capctl.models.settings import Settings
 from capctl.problems import Problem
-from capctl.rules import FILE_RULES
+from capctl.rules import FILE_RULES, field_name, references
 from capctl.store.dataset import DataSet
 from capctl.store.files import SUFFIX, is_valid_id, kinds_sentence, parse_mapping, read_text
 from capctl.vocab import RecordKind, Severity
@@ -44,6 +44,13 @@ class FileResult:
     findings: list[FileProblem] = field(default_factory=list)
     """What :data:`capctl.rules.FILE_RULES` find in its record: problems of the data set only
     when the record is loaded (not when its id is taken by another file)."""
+    references: list[PartialReference] = field(default_factory=list)
+    """For a record with errors, the references its valid fields make: the load checks that they
+    exist, so that one error does not hide another (``kind: meeting`` and an unknown person)."""
+
+
+PartialReference = tuple[int | None, str, str, RecordKind]
+"""A reference of a record that has errors: (line, field, target id, the kind it must be)."""
 
 
 def _read_mapping(result: FileResult, path: Path) -> tuple[str, dict[str, Any]] | None:
@@ -153,6 +160,7 @@ def load_record_file(root: Path, kind: RecordKind | None, path: Path) -> FileRes
     except ValidationError as exc:
         problems = _validation_problems(text, exc, skip_id=True)
         result.problems.extend((line, Severity.error, message) for line, message in problems)
+        _check_the_rest(result, root, path, text, partial_record(model, mapping, exc, record_id))
         return result
     if id_ok:
         result.record = record
@@ -173,3 +181,53 @@ def _file_findings(root: Path, path: Path, text: str, record: Record) -> list[Fi
         if tuple(loc) not in lines:
             lines[tuple(loc)] = roundtrip.line_of(body, loc) if loc else 1
     return [(lines[tuple(loc)], severity, message) for _id, loc, severity, message in found]
+
+
+# --- what a record with errors still says ----------------------------------
+
+_FIELD_ADAPTERS: dict[tuple[type[Record], str], TypeAdapter[Any]] = {}
+
+
+def partial_record(model: type[Record], mapping: dict[str, Any], exc: ValidationError, record_id: str) -> Record:
+    """A record of ``model`` holding only the fields of ``mapping`` that are valid on their own (each
+    validated by its field's type): the rules and references of the rest of a record with errors. Not
+    a valid record (required fields may be missing); never loaded as one."""
+    wrong = {error["loc"][0] for error in exc.errors() if error["loc"]}
+    names = {info.alias or name: name for name, info in model.model_fields.items()}
+    values: dict[str, Any] = {}
+    for key, value in mapping.items():
+        name = names.get(key)
+        if name is None or key in wrong or name == "id":
+            continue
+        try:
+            values[name] = _adapter(model, name).validate_python(value)
+        except ValidationError:
+            continue
+    return model.model_construct(id=record_id if is_valid_id(record_id) else "invalid-id", **values)
+
+
+def _adapter(model: type[Record], name: str) -> TypeAdapter[Any]:
+    key = (model, name)
+    if key not in _FIELD_ADAPTERS:
+        info = model.model_fields[name]
+        kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation  # type: ignore[valid-type]
+        _FIELD_ADAPTERS[key] = TypeAdapter(kind)
+    return _FIELD_ADAPTERS[key]
+
+
+def _check_the_rest(result: FileResult, root: Path, path: Path, text: str, partial: Record) -> None:
+    """What the file rules find in the valid fields of a record with errors, and the references they make."""
+    body = text.lstrip("\ufeff")
+    for rule in FILE_RULES:
+        try:
+            found = list(rule(DataSet(root=root, records={partial.id: partial}, paths={partial.id: path}), partial))
+        except AttributeError:  # the rule needs a field that has an error: that error is reported already
+            continue
+        result.problems.extend(
+            (roundtrip.line_of(body, loc) if loc else 1, severity, message) for _id, loc, severity, message in found
+        )
+    try:
+        made = list(references(partial))
+    except AttributeError:
+        return
+    result.references = [(roundtrip.line_of(body, loc), field_name(loc), ref, kind) for loc, ref, kind in made]
