@@ -207,6 +207,10 @@ FILE_RULES: list[RecordRule] = [
 other files or other records): what they find is part of the file's own result, kept in the load
 cache with it (capctl.cache) while the file and this module are unchanged."""
 
+PARTIAL_RULES: list[RecordRule] = [rule for rule in FILE_RULES if rule is not testimony_has_consent]
+"""The file rules that find something only in values a record has, never in one it lacks: they run on the
+valid fields of a record with errors (a consent with an error is not "no consent")."""
+
 LOAD_RULES: list[RecordRule] = [rule for rule in RECORD_RULES if rule not in FILE_RULES]
 """The record rules a load runs on every record every time."""
 

@@ -153,18 +153,18 @@ def read_text(path: Path) -> str:
     return text
 
 
-def parse_mapping(text: str) -> dict[str, Any]:
-    """The top-level mapping of a record's text."""
+def parse_mapping(text: str, what: str = "a record") -> dict[str, Any]:
+    """The top-level mapping of a record's text (``what``: the file, in the messages)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     value = fastyaml.load(text)
     if value is fastyaml.FALLBACK:
         value = safe.load_safe(text)
     if value is None:
-        raise safe.YamlSyntaxError("empty file: a record needs at least its required fields", None)
+        raise safe.YamlSyntaxError(f"empty file: {what} needs at least its required fields", None)
     if not isinstance(value, dict):
         found = "a list" if isinstance(value, list) else f"a single value ({type(value).__name__})"
-        raise safe.YamlSyntaxError(f"a record must be a mapping of fields, found {found}", 1)
+        raise safe.YamlSyntaxError(f"{what} must be a mapping of fields, found {found}", 1)
     return value
 
 

@@ -14,7 +14,7 @@ from capctl.messages import describe_validation_error
 from capctl.models.records import ID_MAX_LENGTH, MODELS, Record
 from capctl.models.settings import Settings
 from capctl.problems import Problem
-from capctl.rules import FILE_RULES, field_name, references
+from capctl.rules import FILE_RULES, PARTIAL_RULES, field_name, references
 from capctl.store.dataset import DataSet
 from capctl.store.files import SUFFIX, is_valid_id, kinds_sentence, parse_mapping, read_text
 from capctl.vocab import RecordKind, Severity
@@ -53,14 +53,14 @@ PartialReference = tuple[int | None, str, str, RecordKind]
 """A reference of a record that has errors: (line, field, target id, the kind it must be)."""
 
 
-def _read_mapping(result: FileResult, path: Path) -> tuple[str, dict[str, Any]] | None:
+def _read_mapping(result: FileResult, path: Path, what: str = "a record") -> tuple[str, dict[str, Any]] | None:
     try:
         text = read_text(path)
         if text.startswith("\ufeff"):
             result.problems.append(
                 (1, Severity.warning, "file starts with a byte-order mark; save it as UTF-8 without BOM")
             )
-        return text, parse_mapping(text)
+        return text, parse_mapping(text, what)
     except safe.YamlSyntaxError as exc:
         result.problems.append((exc.line, Severity.error, exc.message))
     except OSError as exc:
@@ -93,9 +93,10 @@ def load_settings(data: DataSet, path: Path, model: type[M]) -> M | None:
             _problem(data, path, None, "missing: the report needs the grant's metrics (`capctl init` writes them)")
         return None
     result = FileResult(None)
-    read = _read_mapping(result, path)
+    read = _read_mapping(result, path, path.name)
     shown = data.display(path)
-    data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.problems)
+    # A settings file's problem always has a line (the first when it is the whole file's): path:line for editors.
+    data.problems.extend(Problem(shown, line or 1, severity, message) for line, severity, message in result.problems)
     if read is None:
         return None
     text, mapping = read
@@ -218,7 +219,7 @@ def _adapter(model: type[Record], name: str) -> TypeAdapter[Any]:
 def _check_the_rest(result: FileResult, root: Path, path: Path, text: str, partial: Record) -> None:
     """What the file rules find in the valid fields of a record with errors, and the references they make."""
     body = text.lstrip("\ufeff")
-    for rule in FILE_RULES:
+    for rule in PARTIAL_RULES:
         try:
             found = list(rule(DataSet(root=root, records={partial.id: partial}, paths={partial.id: path}), partial))
         except AttributeError:  # the rule needs a field that has an error: that error is reported already
