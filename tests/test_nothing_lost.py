@@ -5,6 +5,7 @@ The date, disk and settings refusals are cases in tests/bad/."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import os
 import re
 import stat
@@ -88,9 +89,9 @@ def test_csv_cells_that_would_run_as_a_formula_start_with_an_apostrophe(chapter:
         names = [row["name"] for row in csv.DictReader(handle)]
     assert "'" + FORMULA in names and FORMULA not in names
 
-    listed = run("--data", chapter, "list", "partners", "--format", "csv")
-    assert f"\"'{FORMULA.replace('"', '""')}\"" in listed.stdout
-    assert "\n" + FORMULA not in listed.stdout and "," + FORMULA not in listed.stdout
+    listed = run("--data", chapter, "list", "partners", "--format", "csv").stdout
+    cells = [row["name"] for row in csv.DictReader(listed.splitlines())]
+    assert "'" + FORMULA in cells and FORMULA not in cells
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@"])
@@ -127,7 +128,7 @@ def test_an_empty_list_is_an_empty_cell(chapter: Path, run) -> None:
 
 def test_a_sign_in_sheet_with_a_formula_is_shown_defused(chapter: Path, run, tmp_path: Path) -> None:
     sheet = tmp_path / "sheet.csv"
-    sheet.write_text('name,organization\n"=cmd|\' /C calc\'!A0",@SUM(1+1)\n', encoding="utf-8")
+    sheet.write_text("name,organization\n\"=cmd|' /C calc'!A0\",@SUM(1+1)\n", encoding="utf-8")
     result = run("--data", chapter, "attendance", "import", "2017-03-02-call-jon-lee", sheet, "--format", "csv")
     row = list(csv.reader(result.stdout.splitlines()))[1]
     assert row[1:3] == ["'=cmd|' /C calc'!A0", "'@SUM(1+1)"]
@@ -143,8 +144,8 @@ def test_the_old_status_printed_is_the_one_in_the_file_when_it_was_edited(chapte
     # Another organizer changes the status after this command loaded the data.
     assert run("--data", chapter, "partner", "status", "valley-food-bank", "invited").exit_code == 0
 
-    updated = partner_status(data, partner, PartnerStatus.core, partner.status_history[-1].date)
-    assert updated.summary.startswith("Valley Food Bank: invited → core on ")
+    updated = partner_status(data, partner, PartnerStatus.core, dt.date(2017, 6, 30))
+    assert updated.summary == "Valley Food Bank: invited → core on 2017-06-30"
 
 
 def test_new_people_from_a_sheet_whose_names_give_one_id_get_distinct_ids(chapter: Path, run, tmp_path: Path) -> None:

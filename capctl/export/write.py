@@ -25,6 +25,7 @@ from capctl.vocab import RecordKind
 
 Progress = Callable[[str, int, int], None]
 """Told (what, done, total) as the export goes, for a progress display."""
+Writer = Callable[[Path, list[ExportTable], DataSet, dt.date, bool, Progress], None]
 
 
 def export(
@@ -51,11 +52,12 @@ def export(
         )
     _check_output(data.root, output, fmt, force)
     tables = build_tables(data, as_of, public)
-    writer = {
+    writers: dict[ExportFormat, Writer] = {
         ExportFormat.sqlite: _write_sqlite,
         ExportFormat.csv: functools.partial(_write_csv, excel=excel),
         ExportFormat.json: _write_json,
-    }[fmt]
+    }
+    writer = writers[fmt]
     with refused_write(output):
         temporary = _temporary(output, folder=fmt is ExportFormat.csv)
         try:

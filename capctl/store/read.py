@@ -211,7 +211,7 @@ def _adapter(model: type[Record], name: str) -> TypeAdapter[Any]:
     key = (model, name)
     if key not in _FIELD_ADAPTERS:
         info = model.model_fields[name]
-        kind = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation  # type: ignore[valid-type]
+        kind: Any = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation  # type: ignore[valid-type]
         _FIELD_ADAPTERS[key] = TypeAdapter(kind)
     return _FIELD_ADAPTERS[key]
 
