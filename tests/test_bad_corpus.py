@@ -67,6 +67,11 @@ def _no_metrics(work: Path) -> None:
     (work / "data" / "metrics.yaml").unlink()
 
 
+def _metrics_looping_link(work: Path) -> None:
+    (work / "data" / "metrics.yaml").unlink()
+    (work / "data" / "metrics.yaml").symlink_to("metrics.yaml")
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "big-file": _big_file,
     "binary": _binary,
@@ -75,6 +80,7 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "looping-link": _looping_link,
     "folder-named-like-a-record": _folder_named_like_a_record,
     "no-metrics": _no_metrics,
+    "metrics-looping-link": _metrics_looping_link,
 }
 
 

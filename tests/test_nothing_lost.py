@@ -134,6 +134,18 @@ def test_a_sign_in_sheet_with_a_formula_is_shown_defused(chapter: Path, run, tmp
     assert row[1:3] == ["'=cmd|' /C calc'!A0", "'@SUM(1+1)"]
 
 
+# --- dates (finding 1): what the calendar allows works ------------------------
+
+
+def test_a_grant_period_to_the_last_year_allowed_has_a_report(chapter: Path, run) -> None:
+    """Its previous period starts before 1900: worked out, not read, so it is not refused."""
+    metrics = chapter / "metrics.yaml"
+    metrics.write_text(metrics.read_text(encoding="utf-8").replace("end: 2017-12-31", "end: 2200-12-31"))
+    for as_of in ("2200-12-31", "1900-01-01"):
+        result = run("--data", chapter, "report", "--as-of", as_of, "--format", "json")
+        assert (result.exit_code, result.stderr) == (0, "")
+
+
 # --- smaller (finding 7) -----------------------------------------------------
 
 

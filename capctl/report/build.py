@@ -93,7 +93,7 @@ def _metrics_of(data: DataSet) -> MetricsFile:
     if data.metrics is not None:
         return data.metrics
     problems = [p for p in data.problems if p.path == shown and p.is_error]
-    if not (data.root / METRICS_FILE).exists():
+    if not ((data.root / METRICS_FILE).exists() or (data.root / METRICS_FILE).is_symlink()):
         raise CapctlError(
             f"{shown} is missing: the report needs the grant's metrics "
             "(`capctl init` writes them; the vocabulary is in docs/metrics.md)",

@@ -86,7 +86,7 @@ def record_entries(root: Path) -> list[RecordFile]:
     kinds = {k.value: k for k in RecordKind}
     found: list[RecordFile] = []
     for entry in sorted(os.scandir(root), key=lambda e: e.name):
-        if entry.name.startswith(".") or entry.name in (ATTACHMENTS_FOLDER, SCHEMAS_FOLDER) or not entry.is_dir():
+        if entry.name.startswith(".") or entry.name in (ATTACHMENTS_FOLDER, SCHEMAS_FOLDER) or not _is_folder(entry):
             continue
         kind = kinds.get(entry.name)
         folders: dict[tuple[str, ...], Path] = {}
@@ -100,6 +100,13 @@ def record_entries(root: Path) -> list[RecordFile]:
                 folder = folders[parts[:-1]] = root.joinpath(*parts[:-1])
             found.append(RecordFile(kind, _child(folder, parts[-1]), "/".join(parts), stat))
     return found
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link that loops (capctl.yaml, metrics.yaml): check reports it as that file
+        return False
 
 
 def _child(folder: Path, name: str) -> Path:

@@ -86,7 +86,10 @@ M = TypeVar("M", bound=BaseModel)
 def load_settings(data: DataSet, path: Path, model: type[M]) -> M | None:
     if not path.exists():
         if path.is_symlink():
-            _problem(data, path, None, f"a symbolic link to nowhere ({os.readlink(path)})")
+            try:
+                path.stat()
+            except OSError as exc:
+                _problem(data, path, None, _unreadable(path, exc))
         elif model is Settings:
             _problem(data, path, None, "missing: every data folder has a capctl.yaml (see `capctl init`)")
         else:
