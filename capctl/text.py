@@ -68,5 +68,6 @@ def spreadsheet_safe(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-"""Control characters (line breaks, tabs, escapes): not part of a one-line value such as a name."""
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Control characters (line breaks, tabs, escapes) and the marks that reorder how text is shown
+(bidirectional overrides): not part of a one-line value such as a name."""

@@ -63,6 +63,10 @@ def _folder_named_like_a_record(work: Path) -> None:
     (work / "data" / "people" / "ghost.yaml").mkdir()  # git keeps no empty folder
 
 
+def _pipe(work: Path) -> None:
+    os.mkfifo(work / "data" / "people" / "pipe.yaml")  # reading it would wait forever
+
+
 def _no_metrics(work: Path) -> None:
     (work / "data" / "metrics.yaml").unlink()
 
@@ -80,6 +84,7 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
     "looping-link": _looping_link,
     "folder-named-like-a-record": _folder_named_like_a_record,
     "no-metrics": _no_metrics,
+    "pipe": _pipe,
     "metrics-looping-link": _metrics_looping_link,
 }
 
@@ -131,6 +136,9 @@ def digests(folder: Path) -> dict[str, str]:
             path = os.path.join(dirpath, name)
             if os.path.islink(path):
                 found[os.path.relpath(path, folder)] = "link to " + os.readlink(path)
+                continue
+            if not os.path.isfile(path):
+                found[os.path.relpath(path, folder)] = "not a regular file"
                 continue
             with open(path, "rb") as handle:
                 found[os.path.relpath(path, folder)] = hashlib.file_digest(handle, "sha256").hexdigest()

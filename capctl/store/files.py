@@ -102,6 +102,14 @@ def record_entries(root: Path) -> list[RecordFile]:
     return found
 
 
+def _is_special(entry: os.DirEntry[str]) -> bool:
+    """A pipe, a socket or a device: never read (a pipe would wait forever)."""
+    try:
+        return not stat.S_ISREG(entry.stat(follow_symlinks=False).st_mode)
+    except OSError:
+        return False
+
+
 def _is_folder(entry: os.DirEntry[str]) -> bool:
     try:
         return entry.is_dir()
@@ -135,8 +143,8 @@ def _walk(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...]
             is_file = not is_folder and entry.is_file()
         except OSError:  # as Path.is_file: a link that loops or cannot be followed is not a file
             is_file = False
-        # A folder, or a link that leads nowhere, named like a record is listed too: check says what it is.
-        if is_file or ((is_folder or is_link) and entry.name.endswith(RECORD_SUFFIXES)):
+        # A folder, a link that leads nowhere or a pipe named like a record is listed too: check says what it is.
+        if is_file or (entry.name.endswith(RECORD_SUFFIXES) and (is_folder or is_link or _is_special(entry))):
             yield (*parts, entry.name), entry
         if is_folder:
             yield from _walk(entry.path, (*parts, entry.name))
@@ -144,7 +152,10 @@ def _walk(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...]
 
 def read_text(path: Path) -> str:
     """A record file's text, or :class:`yamlio.YamlSyntaxError` saying why it cannot be one."""
-    size = path.stat().st_size
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):  # a folder: read_bytes says so
+        raise safe.YamlSyntaxError("not a regular file (a pipe, a socket or a device): records are files", None)
+    size = info.st_size
     if size > MAX_FILE_BYTES:
         raise safe.YamlSyntaxError(f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})", None)
     raw = path.read_bytes()
