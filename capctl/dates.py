@@ -1,4 +1,4 @@
-"""Today's date (overridable for reproducible runs) and dates as people type them."""
+"""Today's date (overridable for reproducible runs), dates as people type them, and the years capctl works in."""
 
 from __future__ import annotations
 
@@ -9,6 +9,25 @@ from capctl.problems import CapctlError
 
 TODAY_ENV = "CAPCTL_TODAY"
 
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(2200, 12, 31)
+"""The calendar capctl works in. Every date it reads (typed, in ``CAPCTL_TODAY`` or in a file) is within
+it, so that no arithmetic on dates (a year back, a year ahead, the previous grant period) leaves the years
+Python's dates can hold."""
+
+RANGE_WORDS = f"between {EARLIEST.year} and {LATEST.year}"
+
+
+def in_range(day: dt.date) -> bool:
+    return EARLIEST <= day <= LATEST
+
+
+def check_range(day: dt.date) -> dt.date:
+    """``day`` if it is in capctl's calendar; ValueError otherwise (the models' validator)."""
+    if not in_range(day):
+        raise ValueError(f"{day.isoformat()} is not {RANGE_WORDS}")
+    return day
+
 
 def today() -> dt.date:
     """Today, or ``CAPCTL_TODAY`` when set, so that runs can be reproduced."""
@@ -16,9 +35,12 @@ def today() -> dt.date:
     if not value:
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise CapctlError(f"{TODAY_ENV}={value!r} is not a date: use YYYY-MM-DD") from None
+    if not in_range(day):
+        raise CapctlError(f"{TODAY_ENV}={value!r} is not {RANGE_WORDS}")
+    return day
 
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -33,6 +55,8 @@ def parse_date(text: str, what: str = "date") -> dt.date:
     found = _date(" ".join(text.strip().lower().split()))
     if found is None:
         raise CapctlError(f"{what}: {text!r} is not a date: use {DATE_FORMS}")
+    if not in_range(found):
+        raise CapctlError(f"{what}: {text!r} is {found.isoformat()}, not {RANGE_WORDS}")
     return found
 
 

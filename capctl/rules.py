@@ -24,7 +24,7 @@ from capctl.privacy import (
 )
 from capctl.problems import Problem
 from capctl.store.dataset import line_in
-from capctl.text import fold
+from capctl.text import fold, looks_like_formula
 from capctl.vocab import EngagementKind, RecordKind, Severity
 
 if TYPE_CHECKING:
@@ -184,6 +184,22 @@ def no_personal_data_in_free_text(data: DataSet, record: Record) -> Iterator[Fin
                 )
 
 
+def no_formula_in_names(data: DataSet, record: Record) -> Iterator[Finding]:
+    """A name or title a spreadsheet would run as a formula (``=HYPERLINK(...)``): CSV output defuses it,
+    but it is most likely pasted by mistake, or on purpose by someone hostile."""
+    fields = vars(record)
+    for name in ("name", "title"):
+        value = fields.get(name)
+        if isinstance(value, str) and looks_like_formula(value):
+            yield (
+                record.id,
+                [name],
+                WARN,
+                f"{name}: starts with {value[0]!r}, which a spreadsheet reads as a formula; "
+                "CSV output shows it with a leading apostrophe",
+            )
+
+
 RECORD_RULES: list[RecordRule] = [
     status_history_in_order,
     engagement_file_matches_date,
@@ -194,6 +210,7 @@ RECORD_RULES: list[RecordRule] = [
     testimony_has_consent,
     testimony_file_exists,
     no_personal_data_in_free_text,
+    no_formula_in_names,
 ]
 
 FILE_RULES: list[RecordRule] = [
@@ -204,10 +221,15 @@ FILE_RULES: list[RecordRule] = [
     term_in_order,
     testimony_has_consent,
     no_personal_data_in_free_text,
+    no_formula_in_names,
 ]
 """The record rules that look at nothing but the record and where its file is (not at today's date,
 other files or other records): what they find is part of the file's own result, kept in the load
 cache with it (capctl.cache) while the file and this module are unchanged."""
+
+PARTIAL_RULES: list[RecordRule] = [rule for rule in FILE_RULES if rule is not testimony_has_consent]
+"""The file rules that find something only in values a record has, never in one it lacks: they run on the
+valid fields of a record with errors (a consent with an error is not "no consent")."""
 
 LOAD_RULES: list[RecordRule] = [rule for rule in RECORD_RULES if rule not in FILE_RULES]
 """The record rules a load runs on every record every time."""
@@ -277,15 +299,20 @@ def _missing_references(data: DataSet, record: Record) -> Iterator[Finding]:
             continue
         if target is None and ref in data.broken and data.broken[ref][0] is kind:
             where = data.display(data.broken[ref][1])
-            yield record.id, loc, ERR, f"{_field(loc)}: {kind.singular} {ref!r} has errors in {where}; fix them first"
+            yield (
+                record.id,
+                loc,
+                ERR,
+                f"{field_name(loc)}: {kind.singular} {ref!r} has errors in {where}; fix them first",
+            )
         else:
             yield _wrong_reference(record, loc, ref, kind, target)
 
 
 def _wrong_reference(record: Record, loc: Loc, ref: str, kind: RecordKind, target: Record | None) -> Finding:
     if target is None:
-        return record.id, loc, ERR, f"{_field(loc)}: no {kind.singular} {ref!r}"
-    return record.id, loc, ERR, f"{_field(loc)}: {ref!r} is {target.collection.a}, not {kind.a}"
+        return record.id, loc, ERR, f"{field_name(loc)}: no {kind.singular} {ref!r}"
+    return record.id, loc, ERR, f"{field_name(loc)}: {ref!r} is {target.collection.a}, not {kind.a}"
 
 
 KNOCK_ON_FILES_SHOWN = 3
@@ -303,7 +330,17 @@ def _knock_on(data: DataSet, ref: str, referrers: list[str]) -> Finding:
     return ref, [], ERR, f"{count} reference{'s' * (count != 1)} to {kind.value}/{ref}, which has errors: in {shown}"
 
 
-def _field(loc: Loc) -> str:
+def reference_problem(get: Callable[[str], Record | None], field: str, ref: str, kind: RecordKind) -> str | None:
+    """What is wrong with a reference to ``ref`` (a ``kind``) in ``field``; None when it is right."""
+    target = get(ref)
+    if target is None:
+        return f"{field}: no {kind.singular} {ref!r}"
+    if target.collection is not kind:
+        return f"{field}: {ref!r} is {target.collection.a}, not {kind.a}"
+    return None
+
+
+def field_name(loc: Loc) -> str:
     return ".".join(str(p) for p in loc)
 
 

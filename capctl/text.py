@@ -74,3 +74,22 @@ def language_label(code: str) -> str:
     """``Spanish (es)``: a language's name beside its code, or the code alone when it has no known name."""
     name = language_name(code)
     return f"{name} ({code})" if name else code
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula in a cell (OWASP, "CSV injection")."""
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS)
+
+
+def spreadsheet_safe(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet shows instead of running: a cell that would start a
+    formula gets a leading apostrophe (``=HYPERLINK(...)`` becomes ``'=HYPERLINK(...)``)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Control characters (line breaks, tabs, escapes) and the marks that reorder how text is shown
+(bidirectional overrides): not part of a one-line value such as a name."""

@@ -3,15 +3,18 @@
 Each case is a folder: the files it adds (``data/...`` on top of a copy of the
 fixture chapter, or inputs for a command) and ``case.yaml``, which gives the
 command line (and ``env``, variables to set), the exit status and the exact stdout and stderr. Huge or binary
-inputs are generated (``generate:``) instead of being kept in git.
+inputs, links and empty folders are generated (``generate:``) instead of being kept in git; ``disk:``
+(``read-only`` or ``full``) makes the file system refuse the store's writes.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import random
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -48,11 +51,62 @@ def _deep_nesting(work: Path) -> None:
     )
 
 
+def _dangling_link(work: Path) -> None:
+    (work / "data" / "people" / "gone.yaml").symlink_to("nobody.yaml")
+
+
+def _looping_link(work: Path) -> None:
+    (work / "data" / "people" / "loop.yaml").symlink_to("loop.yaml")
+
+
+def _folder_named_like_a_record(work: Path) -> None:
+    (work / "data" / "people" / "ghost.yaml").mkdir()  # git keeps no empty folder
+
+
+def _pipe(work: Path) -> None:
+    os.mkfifo(work / "data" / "people" / "pipe.yaml")  # reading it would wait forever
+
+
+def _no_metrics(work: Path) -> None:
+    (work / "data" / "metrics.yaml").unlink()
+
+
+def _metrics_looping_link(work: Path) -> None:
+    (work / "data" / "metrics.yaml").unlink()
+    (work / "data" / "metrics.yaml").symlink_to("metrics.yaml")
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
     "big-file": _big_file,
     "binary": _binary,
     "deep-nesting": _deep_nesting,
+    "dangling-link": _dangling_link,
+    "looping-link": _looping_link,
+    "folder-named-like-a-record": _folder_named_like_a_record,
+    "no-metrics": _no_metrics,
+    "pipe": _pipe,
+    "metrics-looping-link": _metrics_looping_link,
 }
+
+
+def _refuse_writes(monkeypatch: pytest.MonkeyPatch, disk: str) -> None:
+    """The disk says no where the store writes a file (``disk:`` in case.yaml), as a read-only mount
+    (EROFS when the temporary file is created) or a full disk (ENOSPC when it is flushed to the disk)
+    would; a bind mount cannot do it here, since tests may run as root."""
+    if disk == "read-only":
+
+        def mkstemp(*args: Any, dir: str | Path | None = None, prefix: str = "", suffix: str = "") -> tuple[int, str]:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), os.path.join(str(dir), f"{prefix}XXXX{suffix}"))
+
+        monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    elif disk == "full":
+
+        def fsync(fd: int) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "fsync", fsync)
+    else:
+        raise ValueError(f"disk: {disk!r}")
 
 
 def read_case(case: Path) -> dict[str, Any]:
@@ -80,6 +134,12 @@ def digests(folder: Path) -> dict[str, str]:
             found[os.path.relpath(os.path.join(dirpath, name), folder)] = "folder"
         for name in filenames:
             path = os.path.join(dirpath, name)
+            if os.path.islink(path):
+                found[os.path.relpath(path, folder)] = "link to " + os.readlink(path)
+                continue
+            if not os.path.isfile(path):
+                found[os.path.relpath(path, folder)] = "not a regular file"
+                continue
             with open(path, "rb") as handle:
                 found[os.path.relpath(path, folder)] = hashlib.file_digest(handle, "sha256").hexdigest()
     return found
@@ -106,6 +166,8 @@ def test_bad_input_is_refused_with_its_exact_message_and_nothing_changes(
     for name, value in spec.get("env", {}).items():
         monkeypatch.setenv(name, value)
     before = digests(work)
+    if "disk" in spec:
+        _refuse_writes(monkeypatch, spec["disk"])
 
     result = run(*spec["args"])
 

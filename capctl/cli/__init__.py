@@ -60,19 +60,24 @@ class State:
             raise CapctlError("this command works on one data folder: give --data once")
         return find_data(self.data_dirs[0] if self.data_dirs else None)
 
-    def load(self) -> DataSet:
-        """The data folder, with a progress bar on a terminal's stderr when reading it is slow."""
-        from capctl.store.load import load
+    def load(self, settings: bool = True) -> DataSet:
+        """The data folder, with a progress bar on a terminal's stderr when reading it is slow; refused
+        while its capctl.yaml cannot be read, unless ``settings`` is False (check reports it)."""
+        from capctl.store.load import load, require_settings
 
         folder = self.data_dir()
         # Asked of sys.stderr unless a console was injected: loading Rich only to learn that costs start-up time.
         terminal = self.err_console.is_terminal if self.err_console is not None else sys.stderr.isatty()
         if not terminal:
-            return load(folder, cache=self.cache())
-        from capctl.cli.output import slow_progress
+            data = load(folder, cache=self.cache())
+        else:
+            from capctl.cli.output import slow_progress
 
-        with slow_progress(self, "reading records") as advance:
-            return load(folder, cache=self.cache(), progress=advance)
+            with slow_progress(self, "reading records") as advance:
+                data = load(folder, cache=self.cache(), progress=advance)
+        if settings:
+            require_settings(data)
+        return data
 
     def cache(self) -> bool | None:
         """False with --no-cache; None leaves it to CAPCTL_NO_CACHE (see :func:`capctl.store.load.load`)."""

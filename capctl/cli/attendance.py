@@ -172,16 +172,16 @@ def _print(state: object, data: DataSet, plan: Plan, output: Format) -> None:
         typer.echo(json.dumps({"engagement": plan.engagement.id, "rows": rows}, ensure_ascii=False, indent=2))
         return
     if output is Format.csv:
-        import csv
-        import sys
+        from capctl.cli.output import csv_text
+        from capctl.query.listing import csv_cell
 
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(["line", "name", "organization", "match", "why", "person", "candidates", "partner"])
-        for p in plan.proposals:
-            writer.writerow(
-                [p.row.line, p.row.name, p.row.organization or "", p.match, p.why or "",
-                 p.person or "", " ".join(p.candidates), p.partner or ""]
-            )  # fmt: skip
+        columns = ["line", "name", "organization", "match", "why", "person", "candidates", "partner"]
+        rows_out = (
+            [csv_cell(v) for v in (p.row.line, p.row.name, p.row.organization, p.match, p.why,
+             p.person, " ".join(p.candidates), p.partner)]
+            for p in plan.proposals
+        )  # fmt: skip
+        typer.echo(csv_text(columns, rows_out), nl=False)
         return
     from rich.table import Table
 

@@ -51,7 +51,7 @@ def check(
         repo = gitrepo.repo_of(folder)
         ref = gitrepo.base_of(repo, base)
         found = gitrepo.changes(repo, folder, ref)
-        data = state.load()
+        data = state.load(settings=False)
         within = scope(data, found)
         problems = problems_in(data, within)
         if within.everything:
@@ -64,7 +64,7 @@ def check(
                 f"related file{'s' * (within.related != 1)} checked: "
             )
     else:
-        data = state.load()
+        data = state.load(settings=False)
         problems = data.problems
         summary = f"{len(data.records)} records checked: "
     # A write cut short leaves its temporary file whichever records a change touches.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -137,12 +137,14 @@ def write(data: DataSet, draft: Draft) -> tuple[Path, Record]:
         ) from None
 
 
-def free_id(data: DataSet, kind: RecordKind, base: str, day: dt.date | None = None) -> str:
-    """``base``, or ``base-2``, ``base-3``... : the first id no record uses and no file holds."""
+def free_id(
+    data: DataSet, kind: RecordKind, base: str, day: dt.date | None = None, claimed: Container[str] = ()
+) -> str:
+    """``base``, or ``base-2``, ``base-3``... : the first id no record uses, no file holds and is not ``claimed``."""
     for n in range(1, 1000):
         suffix = "" if n == 1 else f"-{n}"
         candidate = base[: ID_MAX_LENGTH - len(suffix)].rstrip("-") + suffix
-        if not _taken(data, kind, candidate, day):
+        if candidate not in claimed and not _taken(data, kind, candidate, day):
             return candidate
     raise CapctlError(f"no free id for {base!r}: give one with --id")
 

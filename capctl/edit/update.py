@@ -55,7 +55,10 @@ def partner_status(
         since = partner.status_history[-1].date
         return Updated(path, partner, False, f"{partner.label} is already {status.value} (since {since}); no change")
     record = apply(data, partner, patch.add_status(status, day, note))
-    return Updated(path, record, True, f"{partner.label}: {partner.status.value} → {status.value} on {day}")
+    assert isinstance(record, Partner)
+    # The status before, as the file had it when it was edited: another edit may have changed it since it was loaded.
+    before = record.status_history[-2].status
+    return Updated(path, record, True, f"{record.label}: {before.value} → {status.value} on {day}")
 
 
 def official_position(

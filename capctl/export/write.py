@@ -19,14 +19,13 @@ from capctl.models.records import MODELS, Engagement, Record
 from capctl.problems import CapctlError
 from capctl.query.listing import Context, csv_cell, row
 from capctl.store.dataset import DataSet
-from capctl.store.write import fsync_dir
+from capctl.store.write import fsync_dir, new_file_mode, refused_write, umask
 from capctl.vocab import RecordKind
 
 # --- writing ----------------------------------------------------------------
 
 Progress = Callable[[str, int, int], None]
 """Told (what, done, total) as the export goes, for a progress display."""
-
 Writer = Callable[[Path, list[ExportTable], DataSet, dt.date, bool, Progress], None]
 
 
@@ -38,8 +37,13 @@ def export(
     public: bool = False,
     force: bool = False,
     progress: Progress | None = None,
+    excel: bool = False,
 ) -> list[ExportTable]:
-    """Write the data set to ``output``; returns the tables written (for JSON: what they count)."""
+    """Write the data set to ``output``; returns the tables written (for JSON: what they count).
+
+    ``excel`` (CSV only): each file starts with a byte-order mark and ends its lines with CRLF, so that
+    Excel reads accents as they are.
+    """
     if data.errors:
         count = len(data.errors)
         raise CapctlError(
@@ -52,17 +56,21 @@ def export(
     tables = build_tables(data, as_of, public, publisher)
     writers: dict[ExportFormat, Writer] = {
         ExportFormat.sqlite: _write_sqlite,
-        ExportFormat.csv: _write_csv,
+        ExportFormat.csv: functools.partial(_write_csv, excel=excel),
         ExportFormat.json: functools.partial(_write_json, publisher=publisher),
     }
     writer = writers[fmt]
-    temporary = _temporary(output, folder=fmt is ExportFormat.csv)
-    try:
-        writer(temporary, tables, data, as_of, public, progress or (lambda *_: None))
-        _put_in_place(temporary, output, force)
-    except BaseException:
-        _remove(temporary)
-        raise
+    with refused_write(output):
+        temporary = _temporary(output, folder=fmt is ExportFormat.csv)
+        try:
+            writer(temporary, tables, data, as_of, public, progress or (lambda *_: None))
+            _put_in_place(temporary, output, force)
+        except sqlite3.Error as exc:  # "database or disk is full": SQLite's own words for an OSError
+            _remove(temporary)
+            raise OSError(0, str(exc)) from None
+        except BaseException:
+            _remove(temporary)
+            raise
     return tables
 
 
@@ -88,15 +96,13 @@ def _check_output(root: Path, output: Path, fmt: ExportFormat, force: bool) -> N
 
 def _temporary(output: Path, folder: bool) -> Path:
     """An empty file or folder beside ``output``, with the permissions a new file would get."""
-    umask = os.umask(0)
-    os.umask(umask)
     if folder:
         path = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent))
-        path.chmod(0o777 & ~umask)
+        path.chmod(0o777 & ~umask())
         return path
     fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     os.close(fd)
-    Path(name).chmod(0o666 & ~umask)
+    Path(name).chmod(new_file_mode())
     return Path(name)
 
 
@@ -173,14 +179,21 @@ def create_statement(table: ExportTable) -> str:
 
 
 def _write_csv(
-    folder: Path, tables: list[ExportTable], data: DataSet, as_of: dt.date, public: bool, progress: Progress
+    folder: Path,
+    tables: list[ExportTable],
+    data: DataSet,
+    as_of: dt.date,
+    public: bool,
+    progress: Progress,
+    excel: bool = False,
 ) -> None:
     import csv
 
+    encoding, line_end = ("utf-8-sig", "\r\n") if excel else ("utf-8", "\n")
     for done, table in enumerate(tables):
         progress(table.name, done, len(tables))
-        with open(folder / f"{table.name}.csv", "w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
+        with open(folder / f"{table.name}.csv", "w", encoding=encoding, newline="") as handle:
+            writer = csv.writer(handle, lineterminator=line_end)
             writer.writerow(table.names)
             writer.writerows([csv_cell(r.get(c)) for c in table.names] for r in table.rows)
             handle.flush()

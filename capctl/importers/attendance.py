@@ -13,12 +13,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from capctl.edit import patch
-from capctl.edit.new import Draft, new_person, write
+from capctl.edit.new import Draft, free_id, new_person, write
 from capctl.edit.update import apply as apply_change
 from capctl.importers.sheets import Sheet, SheetRow, language_codes
 from capctl.models.records import Engagement, Person, Record
 from capctl.query.names import PartnerIndex, PeopleIndex, one_word, tokens
 from capctl.store.dataset import DataSet
+from capctl.store.files import record_path
 from capctl.vocab import RecordKind
 
 # --- matching --------------------------------------------------------------
@@ -83,15 +84,26 @@ class Proposal:
         }
 
 
-def match_person(data: DataSet, row: SheetRow, index: PeopleIndex | None = None) -> Proposal:
+def email_index(data: DataSet) -> dict[str, list[str]]:
+    """The ids of the people with each email address (case ignored)."""
+    found: dict[str, list[str]] = {}
+    for person in data.typed(Person):
+        if person.email:
+            found.setdefault(person.email.casefold(), []).append(person.id)
+    return found
+
+
+def match_person(
+    data: DataSet, row: SheetRow, index: PeopleIndex | None = None, emails: dict[str, list[str]] | None = None
+) -> Proposal:
     """Who a row is: by email, id, name or alias; else a person whose given and family names both
-    agree (see :mod:`capctl.query.names`); anything less sure is left for the organizer."""
+    agree (see :mod:`capctl.query.names`); anything less sure is left for the organizer. ``emails``:
+    :func:`email_index`, made once for a whole sheet."""
     index = index or PeopleIndex(data)
     if row.email:
-        key = row.email.casefold()
-        by_email = [p for p in data.typed(Person) if p.email and p.email.casefold() == key]
+        by_email = (emails if emails is not None else email_index(data)).get(row.email.casefold(), [])
         if len(by_email) == 1:
-            return Proposal(row, "exact", by_email[0].id, "email")
+            return Proposal(row, "exact", by_email[0], "email")
     exact = index.exact(row.name)
     if len(exact) == 1:
         return Proposal(row, "exact", exact[0].id)
@@ -183,10 +195,11 @@ def plan(
     """
     choices = choices or {}
     people, partners = PeopleIndex(data), PartnerIndex(data)
+    emails = email_index(data)
     proposals: list[Proposal] = []
     first_line: dict[str, int] = {}
     for row in sheet.rows:
-        proposal = _propose(data, row, people, partners, choices)
+        proposal = _propose(data, row, people, partners, choices, emails)
         key = proposal.person or f"name:{' '.join(sorted(tokens(row.name)))}"
         if key in first_line and proposal.match != "skipped":
             proposal = replace(proposal, match="duplicate", duplicate_of=first_line[key], why=None)
@@ -214,10 +227,15 @@ def plan(
 
 
 def _propose(
-    data: DataSet, row: SheetRow, people: PeopleIndex, partners: PartnerIndex, choices: dict[int, str | None]
+    data: DataSet,
+    row: SheetRow,
+    people: PeopleIndex,
+    partners: PartnerIndex,
+    choices: dict[int, str | None],
+    emails: dict[str, list[str]],
 ) -> Proposal:
     """One row's match, with the organizer's decision for it and the partner it names."""
-    proposal = match_person(data, row, people)
+    proposal = match_person(data, row, people, emails)
     if row.line in choices:
         chosen = choices[row.line]
         if chosen is None:
@@ -236,24 +254,31 @@ def _propose(
 
 
 def _new_people(data: DataSet, proposals: list[Proposal], create: bool) -> list[Draft]:
-    """New people for the rows that match no one (with ``create``) or that the organizer chose to add,
-    each id free among the others made here."""
+    """New people for the rows that match no one (with ``create``) or that the organizer chose to add.
+
+    Each is checked against the data as loaded, not against it and every person made before it:
+    that grew with the sheet, and 100,000 new names took minutes. Rows with the same name are
+    duplicates already (:func:`plan`); different names with the same id get ``-2``, ``-3``...
+    """
     new_people: list[Draft] = []
-    trial = replace(data, records=dict(data.records), paths=dict(data.paths))
+    claimed: set[str] = set()
     for proposal in proposals:
         if not (proposal.match == "create" or (create and proposal.match == "new")):
             continue
         row = proposal.row
         draft = new_person(
-            trial,
+            data,
             row.name,
             affiliation=proposal.partner,
             languages=language_codes(row.language),
             email=row.email,
             phone=row.phone,
         )
-        trial.records[draft.record.id] = draft.record
-        trial.paths[draft.record.id] = draft.path
+        if draft.record.id in claimed:
+            record_id = free_id(data, RecordKind.people, draft.record.id, claimed=claimed)
+            record = draft.record.model_copy(update={"id": record_id})
+            draft = replace(draft, record=record, path=record_path(data.root, RecordKind.people, record_id))
+        claimed.add(draft.record.id)
         proposal.person = draft.record.id
         new_people.append(draft)
     return new_people

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from capctl.models.records import Id, Model, Tag, Text
+from capctl.models.records import Day, Id, Model, Tag, Text, Words
 from capctl.vocab import (
     EngagementKind,
     MetricGroup,
@@ -20,8 +19,8 @@ from capctl.vocab import (
 
 
 class Period(Model):
-    start: dt.date = Field(description="First day of the grant period.")
-    end: dt.date = Field(description="Last day of the grant period.")
+    start: Day = Field(description="First day of the grant period.")
+    end: Day = Field(description="Last day of the grant period.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
@@ -185,7 +184,7 @@ class Metric(Model):
     id: Id = Field(description="A stable id, e.g. `one-on-ones`.")
     group: MetricGroup = Field(description="relationships, coalition or capacity.")
     label: Text = Field(description="A short label for reports.")
-    grant: Text = Field(description="The grant's own wording.")
+    grant: Words = Field(description="The grant's own wording.")
     target: Target = Field(description="The target range.")
     count: Counting = Field(description="What is counted.")
     show: list[Detail] = Field(default_factory=list, description="Details shown beside the number.")

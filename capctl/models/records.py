@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints, model_validator
 
+from capctl.dates import check_range
+from capctl.text import CONTROL
 from capctl.vocab import (
     ConsentScope,
     EngagementKind,
@@ -36,7 +38,27 @@ Language = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2
 """A language code as in ISO 639 (``en``, ``es``, ``zh``, ``ko``, ``tl``, ``hy``)."""
 
 Tag = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Words = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+"""Text that is not empty and may span lines."""
+
+
+def one_line(value: str) -> str:
+    """A name, title or task is one line: a line break or another control character in it is refused."""
+    found = CONTROL.search(value)
+    if found:
+        char = found.group()
+        what = "a line break" if char in "\n\r\u2028\u2029" else "a tab" if char == "\t" else None
+        what = what or f"a control character (U+{ord(char):04X})"
+        raise ValueError(f"must be one line of text, without {what}")
+    return value
+
+
+Text = Annotated[Words, AfterValidator(one_line)]
+"""A one-line value that is not empty: a name, a title, a task."""
+OneLine = Annotated[str, AfterValidator(one_line)]
+
+Day = Annotated[dt.date, AfterValidator(check_range)]
+"""A date in the years capctl works in (``capctl.dates.EARLIEST`` to ``LATEST``)."""
 
 CalendarUid = Annotated[str, StringConstraints(min_length=1, max_length=1000, pattern=r"^[^\r\n]+$")]
 """An iCalendar event's UID, one line (RFC 5545: unique for the event, whatever calendar holds it)."""
@@ -73,7 +95,7 @@ class Record(Model):
 
 class StatusChange(Model):
     status: PartnerStatus = Field(description="The partner's status from this date on.")
-    date: dt.date = Field(description="When the status began.")
+    date: Day = Field(description="When the status began.")
     note: str | None = Field(default=None, description="Why the status changed.")
 
 
@@ -131,8 +153,8 @@ class ImportedFields(Model):
     level: Level | None = Field(default=None, description="The level imported.")
     district: str | None = Field(default=None, description="The district imported.")
     party: str | None = Field(default=None, description="The party imported.")
-    term_start: dt.date | None = Field(default=None, description="The term start imported.")
-    term_end: dt.date | None = Field(default=None, description="The term end imported.")
+    term_start: Day | None = Field(default=None, description="The term start imported.")
+    term_end: Day | None = Field(default=None, description="The term end imported.")
     email: str | None = Field(default=None, description="The email address imported.")
     offices: list[OfficeContact] = Field(default_factory=list, description="The offices imported.")
     links: list[str] = Field(default_factory=list, description="The web pages imported.")
@@ -148,8 +170,8 @@ class Official(Record):
     level: Level = Field(description="county, city, state or federal.")
     district: str | None = Field(default=None, description='The district they represent, e.g. "1" or "AD-53".')
     party: str | None = Field(default=None, description="Their party.")
-    term_start: dt.date | None = Field(default=None, description="When the current term began.")
-    term_end: dt.date | None = Field(default=None, description="When the current term ends.")
+    term_start: Day | None = Field(default=None, description="When the current term began.")
+    term_end: Day | None = Field(default=None, description="When the current term ends.")
     email: str | None = Field(default=None, description="The office's public email address.")
     offices: list[OfficeContact] = Field(default_factory=list, description="Capitol and district offices.")
     links: list[str] = Field(default_factory=list, description="Official web pages.")
@@ -181,7 +203,7 @@ class Person(Record):
     aliases: list[Text] = Field(default_factory=list, description="Other names they go by.")
     affiliation: Ref | None = Field(default=None, description="The partner (id) they belong to.")
     works_for: Ref | None = Field(default=None, description="The official (id) they work for, for staff.")
-    title: str | None = Field(default=None, description='Their role, e.g. "Chief of Staff".')
+    title: OneLine | None = Field(default=None, description='Their role, e.g. "Chief of Staff".')
     languages: list[Language] = Field(default_factory=list, description="Languages they speak.")
     email: str | None = personal("Their email address (personal).")
     phone: str | None = personal("Their phone number (personal).")
@@ -207,15 +229,15 @@ class Person(Record):
 class FollowUp(Model):
     task: Text = Field(description="What was promised.")
     owner: Ref | None = Field(default=None, description="Who does it (a person id).")
-    due: dt.date | None = Field(default=None, description="When it is due.")
-    done: dt.date | None = Field(default=None, description="When it was done; absent while open.")
+    due: Day | None = Field(default=None, description="When it is due.")
+    done: Day | None = Field(default=None, description="When it was done; absent while open.")
 
 
 class Engagement(Record):
     """A meeting, call, training, hearing, lobby day, action or forum."""
 
     collection: ClassVar[RecordKind] = RecordKind.engagements
-    date: dt.date = Field(description="The day it took place; the file name starts with it.")
+    date: Day = Field(description="The day it took place; the file name starts with it.")
     kind: EngagementKind = Field(
         description="one-on-one, call, chapter-meeting, training, hearing, lobby-day, action, forum or other."
     )
@@ -244,7 +266,7 @@ class Engagement(Record):
 
 class Consent(Model):
     scope: ConsentScope = Field(description="public, internal or none.")
-    date: dt.date | None = Field(default=None, description="When consent was given or refused.")
+    date: Day | None = Field(default=None, description="When consent was given or refused.")
     note: str | None = Field(default=None, description="How it was recorded.")
 
 
@@ -255,9 +277,9 @@ class Testimony(Record):
     __test__: ClassVar[bool] = False  # pytest: not a test class despite its name
     person: Ref = Field(description="Who gave it (a person id).")
     partner: Ref | None = Field(default=None, description="The partner (id) they speak with.")
-    date: dt.date = Field(description="When it was given.")
+    date: Day = Field(description="When it was given.")
     language: Language = Field(description="The language it was given in.")
-    title: str | None = personal("A short title (personal unless consent is public: it often names the speaker).")
+    title: OneLine | None = personal("A short title (personal unless consent is public: it often names the speaker).")
     consent: Consent | None = Field(default=None, description="What the person agreed to share.")
     text: str | None = personal("The testimony itself (personal unless consent is public).")
     file: str | None = personal("A file under the data folder holding it (personal unless consent is public).")
@@ -282,7 +304,7 @@ class Strategy(Model):
 class Position(Model):
     official: Ref = Field(description="The official (id).")
     stance: Stance = Field(description="support, oppose, undecided or unknown.")
-    date: dt.date | None = Field(default=None, description="When the stance was learned.")
+    date: Day | None = Field(default=None, description="When the stance was learned.")
     source: str | None = Field(default=None, description="How we know: a meeting, a vote, a statement.")
 
 
@@ -291,7 +313,7 @@ class Priority(Record):
 
     collection: ClassVar[RecordKind] = RecordKind.priorities
     title: Text = Field(description="The priority.")
-    identified: dt.date = Field(description="When the chapter identified it.")
+    identified: Day = Field(description="When the chapter identified it.")
     status: PriorityStatus = Field(default=PriorityStatus.active, description="proposed, active, won or dropped.")
     description: str | None = Field(default=None, description="What it is and why it matters.")
     strategies: list[Strategy] = Field(default_factory=list, description="Community strategies and their partners.")
@@ -315,7 +337,7 @@ class Resource(Record):
     kind: ResourceKind = Field(description="presentation, factsheet, toolkit, video or other.")
     topic: Topic | None = Field(default=None, description="What it is about.")
     languages: list[Language] = Field(min_length=1, description="Languages it exists in.")
-    date: dt.date | None = Field(default=None, description="When it was made available.")
+    date: Day | None = Field(default=None, description="When it was made available.")
     link: str | None = Field(default=None, description="A file under the data folder or a URL.")
     tags: list[Tag] = Field(default_factory=list, description="Free labels.")
     notes: str | None = Field(default=None, description="Free notes.")

@@ -1,7 +1,11 @@
 """``capctl list``: filters, sort and limit, and the stable row form of a record that JSON, CSV and the export share.
 
-Rows: ``id``, the fields of the kind's model in their order, then computed columns (``status``,
-``last_contact``). In CSV a list or a mapping is one cell of compact JSON text, an empty value an empty cell.
+Rows: ``id``, then the fields of the kind's model in their order (as in the files), then a few
+computed columns (``status`` and ``last_contact`` for partners; ``last_contact`` for officials and
+people). In JSON a row keeps lists and mappings as they are; in CSV a list or a mapping is one cell
+of compact JSON text (``["en","es"]``), an empty value or list an empty cell, and text that a
+spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return)
+starts with an apostrophe.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from capctl.problems import CapctlError
 from capctl.query import activity
 from capctl.query.resolve import resolve
 from capctl.store.dataset import DataSet
-from capctl.text import fold
+from capctl.text import fold, spreadsheet_safe
 from capctl.vocab import EngagementKind, PartnerStatus, PriorityStatus, RecordKind, ResourceKind, Topic, choices, loose
 
 # --- kinds ----------------------------------------------------------------
@@ -89,13 +93,17 @@ def row(record: Record, context: Context, drop: Iterable[str] = ()) -> dict[str,
 
 
 def csv_cell(value: Any) -> str:
-    """One CSV cell: text as is, lists and mappings as compact JSON, nothing as an empty cell."""
-    if value is None:
+    """One CSV cell: text as is (but never as a formula a spreadsheet would run: see
+    :func:`capctl.text.spreadsheet_safe`), lists and mappings as compact JSON, nothing and empty
+    lists as an empty cell."""
+    if value is None or value == []:
         return ""
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
     return str(value)
 
 

@@ -38,7 +38,7 @@ from capctl.report.period import Window, clamp, elapsed, paced
 from capctl.report.redact import Redactor, public_label
 from capctl.store.dataset import DataSet, R
 from capctl.store.files import METRICS_FILE
-from capctl.store.load import load
+from capctl.store.load import load, require_settings
 from capctl.vocab import EngagementKind, PartnerStatus, Topic
 
 
@@ -71,6 +71,8 @@ def build(
 
     if not datasets:
         raise ValueError("build needs at least one data folder")
+    for data in datasets:
+        require_settings(data)
     metrics_files = [_metrics_of(data) for data in datasets]
     _agree(datasets)
     period = metrics_files[0].period
@@ -97,7 +99,7 @@ def _metrics_of(data: DataSet) -> MetricsFile:
     if data.metrics is not None:
         return data.metrics
     problems = [p for p in data.problems if p.path == shown and p.is_error]
-    if not problems:
+    if not ((data.root / METRICS_FILE).exists() or (data.root / METRICS_FILE).is_symlink()):
         raise CapctlError(
             f"{shown} is missing: the report needs the grant's metrics "
             "(`capctl init` writes them; the vocabulary is in docs/metrics.md)",

@@ -79,7 +79,9 @@ def previous_period(period: Period) -> Period:
         start = _add_months(period.start, -months)
     else:
         start = period.start - dt.timedelta(days=(period.end - period.start).days + 1)
-    return Period(start=start, end=period.start - dt.timedelta(days=1))
+    # Worked out, not read: it may start before 1900 (the calendar files are held to), and every period
+    # within it is at most 301 years long, so this never leaves the years a date can hold.
+    return Period.model_construct(start=start, end=period.start - dt.timedelta(days=1))
 
 
 def same_point(period: Period, previous: Period, as_of: dt.date) -> dt.date:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field, ValidationError
 from capctl import __version__
 from capctl.models.records import Engagement, Official, Partner, Person, Priority, Record, Resource, Testimony
 from capctl.store.files import RecordFile
-from capctl.store.read import FileProblem, FileResult, load_record_file
+from capctl.store.read import FileProblem, FileResult, PartialReference, load_record_file
 from capctl.vocab import RecordKind
 
 CACHE_FOLDER = ".capctl-cache"
@@ -66,6 +66,8 @@ class _Entry(BaseModel):
     costs less than the copy of a default list for each of 60,000 entries)."""
     record: tuple[RecordKind, int] | None = None
     """Where its record is in :class:`_Records`: the kind and the index."""
+    references: list[PartialReference] = Field(default_factory=list)
+    """The references of a record with errors (``FileResult.references``); left out when none."""
 
 
 class _Header(BaseModel):
@@ -204,7 +206,9 @@ def _read(where: Path, key: str, folder: str) -> dict[str, tuple[StatKey, FileRe
             if not 0 <= index < len(records):
                 return {}
             record = records[index]
-        found[entry.path] = (entry.key, FileResult(record, list(entry.problems), findings=list(entry.findings)))
+        result = FileResult(record, list(entry.problems), findings=list(entry.findings))
+        result.references = list(entry.references)
+        found[entry.path] = (entry.key, result)
     return found
 
 
@@ -257,6 +261,8 @@ def _pack(items: list[tuple[str, StatKey, FileResult]]) -> _Body:
         entry = _Entry(path=path, key=key, problems=result.problems, record=position)
         if result.findings:  # set only when there are some: most files have none
             entry.findings = result.findings
+        if result.references:
+            entry.references = result.references
         entries.append(entry)
     return _Body(entries=entries, records=_Records.model_validate(lists))
 
@@ -310,7 +316,7 @@ def _from_payload(payload: bytes) -> list[FileResult]:
         if entry.record is not None:
             kind, index = entry.record
             record = body.records.of(kind)[index]
-        results.append(
-            FileResult(record, list(entry.problems), cacheable=entry.key[0] >= 0, findings=list(entry.findings))
-        )
+        result = FileResult(record, list(entry.problems), cacheable=entry.key[0] >= 0, findings=list(entry.findings))
+        result.references = list(entry.references)
+        results.append(result)
     return results

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -17,6 +18,7 @@ from capctl.yaml import safe
 SETTINGS_FILE = "capctl.yaml"
 METRICS_FILE = "metrics.yaml"
 SUFFIX = ".yaml"
+RECORD_SUFFIXES = (SUFFIX, ".yml")
 MAX_FILE_BYTES = 1_000_000
 """Records are small; a larger file is refused before it is parsed."""
 ATTACHMENTS_FOLDER = "files"
@@ -66,14 +68,17 @@ class RecordFile(NamedTuple):
 
 
 def record_files(root: Path) -> Iterator[tuple[RecordKind | None, Path]]:
-    """Every file under the record folders, with the kind its folder names (None: not a kind)."""
+    """Every file under the record folders, with the kind its folder names (None: not a kind); not the
+    folders and broken links :func:`record_entries` lists for check."""
     for found in record_entries(root):
-        yield found.kind, found.path
+        if found.stat is not None and stat.S_ISREG(found.stat.st_mode):
+            yield found.kind, found.path
 
 
 def record_entries(root: Path) -> list[RecordFile]:
-    """Every file under the record folders, in path order; hidden files and folders, and the
-    attachments folder, are left out.
+    """Every file under the record folders, in path order, and the folders and broken symbolic links
+    named like record files (``people/ghost.yaml``); hidden files and folders, and the attachments
+    folder, are left out.
 
     One ``scandir`` per folder and one ``stat`` per file: at 60,000 files this is a
     good part of what a cached load costs.
@@ -81,7 +86,7 @@ def record_entries(root: Path) -> list[RecordFile]:
     kinds = {k.value: k for k in RecordKind}
     found: list[RecordFile] = []
     for entry in sorted(os.scandir(root), key=lambda e: e.name):
-        if entry.name.startswith(".") or entry.name in (ATTACHMENTS_FOLDER, SCHEMAS_FOLDER) or not entry.is_dir():
+        if entry.name.startswith(".") or entry.name in (ATTACHMENTS_FOLDER, SCHEMAS_FOLDER) or not _is_folder(entry):
             continue
         kind = kinds.get(entry.name)
         folders: dict[tuple[str, ...], Path] = {}
@@ -95,6 +100,21 @@ def record_entries(root: Path) -> list[RecordFile]:
                 folder = folders[parts[:-1]] = root.joinpath(*parts[:-1])
             found.append(RecordFile(kind, _child(folder, parts[-1]), "/".join(parts), stat))
     return found
+
+
+def _is_special(entry: os.DirEntry[str]) -> bool:
+    """A pipe, a socket or a device: never read (a pipe would wait forever)."""
+    try:
+        return not stat.S_ISREG(entry.stat(follow_symlinks=False).st_mode)
+    except OSError:
+        return False
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # a link that loops (capctl.yaml, metrics.yaml): check reports it as that file
+        return False
 
 
 def _child(folder: Path, name: str) -> Path:
@@ -116,19 +136,26 @@ def _walk(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...]
             continue
         try:
             is_folder = entry.is_dir(follow_symlinks=False)
-            # As Path.is_file: a link that loops or cannot be followed is not a file.
-            is_file = not is_folder and entry.is_file()
+            is_link = entry.is_symlink()
         except OSError:
             continue
+        try:
+            is_file = not is_folder and entry.is_file()
+        except OSError:  # as Path.is_file: a link that loops or cannot be followed is not a file
+            is_file = False
+        # A folder, a link that leads nowhere or a pipe named like a record is listed too: check says what it is.
+        if is_file or (entry.name.endswith(RECORD_SUFFIXES) and (is_folder or is_link or _is_special(entry))):
+            yield (*parts, entry.name), entry
         if is_folder:
             yield from _walk(entry.path, (*parts, entry.name))
-        elif is_file:
-            yield (*parts, entry.name), entry
 
 
 def read_text(path: Path) -> str:
     """A record file's text, or :class:`~capctl.yaml.safe.YamlSyntaxError` saying why it cannot be one."""
-    size = path.stat().st_size
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):  # a folder: read_bytes says so
+        raise safe.YamlSyntaxError("not a regular file (a pipe, a socket or a device): records are files", None)
+    size = info.st_size
     if size > MAX_FILE_BYTES:
         raise safe.YamlSyntaxError(f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})", None)
     raw = path.read_bytes()
@@ -144,18 +171,18 @@ def read_text(path: Path) -> str:
     return text
 
 
-def parse_mapping(text: str) -> dict[str, Any]:
-    """The top-level mapping of a record's text."""
+def parse_mapping(text: str, what: str = "a record") -> dict[str, Any]:
+    """The top-level mapping of a record's text (``what``: the file, in the messages)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     value = fastyaml.load(text)
     if value is fastyaml.FALLBACK:
         value = safe.load_safe(text)
     if value is None:
-        raise safe.YamlSyntaxError("empty file: a record needs at least its required fields", None)
+        raise safe.YamlSyntaxError(f"empty file: {what} needs at least its required fields", None)
     if not isinstance(value, dict):
         found = "a list" if isinstance(value, list) else f"a single value ({type(value).__name__})"
-        raise safe.YamlSyntaxError(f"a record must be a mapping of fields, found {found}", 1)
+        raise safe.YamlSyntaxError(f"{what} must be a mapping of fields, found {found}", 1)
     return value
 
 

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from capctl.models.metrics import MetricsFile
 from capctl.models.settings import Settings
-from capctl.problems import Problem, in_file_order
-from capctl.rules import LOAD_RULES, check_cross_records, check_records
+from capctl.problems import CapctlError, Problem, in_file_order
+from capctl.rules import LOAD_RULES, check_cross_records, check_records, reference_problem
 from capctl.store import incremental
 from capctl.store.cache import load_record_files
 from capctl.store.dataset import DataSet
 from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, record_entries
-from capctl.store.read import load_settings
+from capctl.store.read import PartialReference, load_settings
 from capctl.vocab import RecordKind, Severity
 
 
@@ -42,6 +42,18 @@ def leftover_temporaries(data: DataSet) -> list[Problem]:
                     )
                 )
     return found
+
+
+def require_settings(data: DataSet) -> Settings:
+    """The data folder's settings; :class:`CapctlError` (exit 1) listing what is wrong with ``capctl.yaml``
+    when it could not be read. Every command that counts districts, languages or thresholds runs on them:
+    defaults in their place would give wrong answers (no district refused, nobody going cold)."""
+    if data.settings is not None:
+        return data.settings
+    shown = data.display(data.root / SETTINGS_FILE)
+    problems = [p for p in data.problems if p.path == shown and p.is_error]
+    listed = "\n".join(map(str, problems)) or f"{shown}: error: cannot be read"
+    raise CapctlError(f"nothing done until capctl.yaml is fixed:\n{listed}", 1)
 
 
 # --- loading --------------------------------------------------------------
@@ -95,6 +107,7 @@ def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] |
     results = load_record_files(root, entries, use_cache=cache, progress=progress)
     stamps: dict[str, str] = {}
     """What each loaded record is, for the cross-record rules kept from the last load (with the cache)."""
+    partial: list[tuple[str, list[PartialReference]]] = []
     for (kind, path, _relative, stat), result in zip(entries, results, strict=True):
         shown = str(path)  # what data.display(path) gives, without its cost at 60,000 files
         if result.problems:
@@ -103,6 +116,8 @@ def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] |
         if record is None:
             if kind is not None and path.suffix == SUFFIX and any(p[1] is Severity.error for p in result.problems):
                 data.broken.setdefault(path.stem, (kind, path))
+            if result.references:
+                partial.append((shown, result.references))
             continue
         if record.id in data.records:
             first = data.display(data.paths[record.id])
@@ -121,5 +136,13 @@ def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] |
         # A record with errors gathers the references to it (rules.references_exist): that is a rule over
         # the whole set, so it runs in full; the kept state is left as it was for the next clean load.
         data.problems.extend(check_cross_records(data))
+    get = data.records.get
+    for shown, made in partial:  # a record with errors: its valid references are checked all the same
+        for line, field, ref, ref_kind in made:
+            if ref in data.broken and data.broken[ref][0] is ref_kind:
+                continue  # told at that record's file, with every reference to it
+            message = reference_problem(get, field, ref, ref_kind)
+            if message is not None:
+                data.problems.append(Problem(shown, line, Severity.error, message))
     data.problems.sort(key=in_file_order)
     return data

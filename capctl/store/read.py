@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from capctl.messages import describe_validation_error
 from capctl.models.records import ID_MAX_LENGTH, MODELS, Record
 from capctl.models.settings import Settings
 from capctl.problems import Problem
-from capctl.rules import FILE_RULES
+from capctl.rules import FILE_RULES, PARTIAL_RULES, field_name, references
 from capctl.store.dataset import DataSet
 from capctl.store.files import SUFFIX, is_valid_id, kinds_sentence, parse_mapping, read_text
 from capctl.vocab import RecordKind, Severity
@@ -42,22 +44,40 @@ class FileResult:
     findings: list[FileProblem] = field(default_factory=list)
     """What :data:`capctl.rules.FILE_RULES` find in its record: problems of the data set only
     when the record is loaded (not when its id is taken by another file)."""
+    references: list[PartialReference] = field(default_factory=list)
+    """For a record with errors, the references its valid fields make: the load checks that they
+    exist, so that one error does not hide another (``kind: meeting`` and an unknown person)."""
 
 
-def _read_mapping(result: FileResult, path: Path) -> tuple[str, dict[str, Any]] | None:
+PartialReference = tuple[int | None, str, str, RecordKind]
+"""A reference of a record that has errors: (line, field, target id, the kind it must be)."""
+
+
+def _read_mapping(result: FileResult, path: Path, what: str = "a record") -> tuple[str, dict[str, Any]] | None:
     try:
         text = read_text(path)
         if text.startswith("\ufeff"):
             result.problems.append(
                 (1, Severity.warning, "file starts with a byte-order mark; save it as UTF-8 without BOM")
             )
-        return text, parse_mapping(text)
+        return text, parse_mapping(text, what)
     except safe.YamlSyntaxError as exc:
         result.problems.append((exc.line, Severity.error, exc.message))
     except OSError as exc:
-        result.problems.append((None, Severity.error, f"cannot read: {exc.strerror}"))
+        result.problems.append((None, Severity.error, _unreadable(path, exc)))
         result.cacheable = False
     return None
+
+
+def _unreadable(path: Path, exc: OSError) -> str:
+    """Why a file named like a record could not be read, in words."""
+    if exc.errno == errno.EISDIR:
+        return "a folder named like a record file: a record is a file; rename or remove the folder"
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link that loops back on itself: not a record; remove it"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"a symbolic link to nowhere ({os.readlink(path)}): not a record; remove it or restore its target"
+    return f"cannot read: {exc.strerror}"
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -65,13 +85,21 @@ M = TypeVar("M", bound=BaseModel)
 
 def load_settings(data: DataSet, path: Path, model: type[M]) -> M | None:
     if not path.exists():
-        if model is Settings:
+        if path.is_symlink():
+            try:
+                path.stat()
+            except OSError as exc:
+                _problem(data, path, None, _unreadable(path, exc))
+        elif model is Settings:
             _problem(data, path, None, "missing: every data folder has a capctl.yaml (see `capctl init`)")
+        else:
+            _problem(data, path, None, "missing: the report needs the grant's metrics (`capctl init` writes them)")
         return None
     result = FileResult(None)
-    read = _read_mapping(result, path)
+    read = _read_mapping(result, path, path.name)
     shown = data.display(path)
-    data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.problems)
+    # A settings file's problem always has a line (the first when it is the whole file's): path:line for editors.
+    data.problems.extend(Problem(shown, line or 1, severity, message) for line, severity, message in result.problems)
     if read is None:
         return None
     text, mapping = read
@@ -138,6 +166,7 @@ def load_record_file(root: Path, kind: RecordKind | None, path: Path) -> FileRes
     except ValidationError as exc:
         problems = _validation_problems(text, exc, model, skip_id=True)
         result.problems.extend((line, Severity.error, message) for line, message in problems)
+        _check_the_rest(result, root, path, text, partial_record(model, mapping, exc, record_id))
         return result
     if id_ok:
         result.record = record
@@ -158,3 +187,53 @@ def _file_findings(root: Path, path: Path, text: str, record: Record) -> list[Fi
         if tuple(loc) not in lines:
             lines[tuple(loc)] = roundtrip.line_of(body, loc) if loc else 1
     return [(lines[tuple(loc)], severity, message) for _id, loc, severity, message in found]
+
+
+# --- what a record with errors still says ----------------------------------
+
+_FIELD_ADAPTERS: dict[tuple[type[Record], str], TypeAdapter[Any]] = {}
+
+
+def partial_record(model: type[Record], mapping: dict[str, Any], exc: ValidationError, record_id: str) -> Record:
+    """A record of ``model`` holding only the fields of ``mapping`` that are valid on their own (each
+    validated by its field's type): the rules and references of the rest of a record with errors. Not
+    a valid record (required fields may be missing); never loaded as one."""
+    wrong = {error["loc"][0] for error in exc.errors() if error["loc"]}
+    names = {info.alias or name: name for name, info in model.model_fields.items()}
+    values: dict[str, Any] = {}
+    for key, value in mapping.items():
+        name = names.get(key)
+        if name is None or key in wrong or name == "id":
+            continue
+        try:
+            values[name] = _adapter(model, name).validate_python(value)
+        except ValidationError:
+            continue
+    return model.model_construct(id=record_id if is_valid_id(record_id) else "invalid-id", **values)
+
+
+def _adapter(model: type[Record], name: str) -> TypeAdapter[Any]:
+    key = (model, name)
+    if key not in _FIELD_ADAPTERS:
+        info = model.model_fields[name]
+        kind: Any = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation  # type: ignore[valid-type]
+        _FIELD_ADAPTERS[key] = TypeAdapter(kind)
+    return _FIELD_ADAPTERS[key]
+
+
+def _check_the_rest(result: FileResult, root: Path, path: Path, text: str, partial: Record) -> None:
+    """What the file rules find in the valid fields of a record with errors, and the references they make."""
+    body = text.lstrip("\ufeff")
+    for rule in PARTIAL_RULES:
+        try:
+            found = list(rule(DataSet(root=root, records={partial.id: partial}, paths={partial.id: path}), partial))
+        except AttributeError:  # the rule needs a field that has an error: that error is reported already
+            continue
+        result.problems.extend(
+            (roundtrip.line_of(body, loc) if loc else 1, severity, message) for _id, loc, severity, message in found
+        )
+    try:
+        made = list(references(partial))
+    except AttributeError:
+        return
+    result.references = [(roundtrip.line_of(body, loc), field_name(loc), ref, kind) for loc, ref, kind in made]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -71,32 +72,67 @@ def write_exclusive(path: Path, text: str) -> None:
 
     The text is written and flushed to a temporary file in the same folder, then
     hard-linked to its name: the link fails if the name is taken, and a reader
-    sees either no file or the whole file.
+    sees either no file or the whole file. The file gets the mode a new file gets
+    (0666 less the umask); when the disk refuses (read-only, full, no permission),
+    :class:`CapctlError` says so and nothing is left behind.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _write_temp(path, text)
-    try:
-        os.link(tmp, path)
-    finally:
-        os.unlink(tmp)
-    fsync_dir(path.parent)
+    with refused_write(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = _write_temp(path, text, new_file_mode())
+        try:
+            os.link(tmp, path)
+        finally:
+            os.unlink(tmp)
+        fsync_dir(path.parent)
 
 
 def replace_atomic(path: Path, text: str) -> None:
-    """Atomically replace ``path``'s content with ``text``."""
-    tmp = _write_temp(path, text)
+    """Atomically replace ``path``'s content with ``text``, keeping the file's mode (a new file's if none)."""
+    with refused_write(path):
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except FileNotFoundError:
+            mode = new_file_mode()
+        tmp = _write_temp(path, text, mode)
+        try:
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def refused_write(path: Path) -> Iterator[None]:
+    """An error from the file system while writing ``path`` as one clear sentence (exit 1), not a traceback;
+    FileExistsError (the name is taken) goes through, for the caller to choose another."""
     try:
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
+        yield
+    except FileExistsError:
         raise
-    fsync_dir(path.parent)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise CapctlError(f"cannot write {path}: {reason}; nothing was written", 1) from None
 
 
-def _write_temp(path: Path, text: str) -> str:
+def umask() -> int:
+    """The process's umask (os.umask can only be read by setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def new_file_mode() -> int:
+    """The mode ``open(path, "w")`` would give a new file: 0666 less the umask."""
+    return 0o666 & ~umask()
+
+
+def _write_temp(path: Path, text: str, mode: int) -> str:
+    # mkstemp creates the file 0600 whatever the umask: it gets its mode before it is renamed into place.
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            os.chmod(tmp, mode)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
