@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 from capctl.problems import CapctlError
 
@@ -56,13 +57,14 @@ def parse_date(text: str, what: str = "date") -> dt.date:
     if found is None:
         raise CapctlError(f"{what}: {text!r} is not a date: use {DATE_FORMS}")
     if not in_range(found):
-        raise CapctlError(f"{what}: {text!r} is {found.isoformat()}, not {RANGE_WORDS}")
+        if re.fullmatch(r"[\d/ -]+", text.strip()):
+            raise CapctlError(f"{what}: {text!r} is not {RANGE_WORDS}")
+        edge = f"before {EARLIEST.isoformat()}" if found < EARLIEST else f"after {LATEST.isoformat()}"
+        raise CapctlError(f"{what}: {text!r} is {edge}: use a date {RANGE_WORDS}")
     return found
 
 
 def _date(word: str) -> dt.date | None:
-    import re
-
     relative = {"today": 0, "yesterday": -1, "tomorrow": 1}
     if word in relative:
         return today() + dt.timedelta(days=relative[word])

@@ -162,7 +162,9 @@ def test_the_old_status_printed_is_the_one_in_the_file_when_it_was_edited(chapte
 
 def test_new_people_from_a_sheet_whose_names_give_one_id_get_distinct_ids(chapter: Path, run, tmp_path: Path) -> None:
     sheet = tmp_path / "sheet.csv"
-    sheet.write_text("name\nKevin Lu\nKevin-Lu\nKevin Lü\n", encoding="utf-8")
+    sheet.write_text(
+        "name\nKevin Lu\nКевин Лу\nKevin Lü\n", encoding="utf-8"
+    )  # the Cyrillic spelling is another name with the same id
     result = run(
         "--data", chapter, "attendance", "import", "2017-03-02-call-jon-lee", sheet, "--create", "--yes",
         "--format", "json",
