@@ -1,15 +1,18 @@
 """The report's long tables (follow-ups, partners not contacted, activity, evidence) are laid out without
 Rich's table machinery, on one line or wrapped: the characters printed must be Rich's, at every width, with
-and without colour, on a console that soft-wraps (the terminal) or not (report --output), and Rich still
-lays out what holds markup or a header that would wrap."""
+and without colour, on a console that soft-wraps (the terminal) or not (report --output, where the title
+stays on one line: Rich would wrap a title longer than its table), and Rich still lays out what holds
+markup or a header that would wrap."""
 
 import io
 import random
 
 import pytest
 from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
-from capctl.report.rows import Rows
+from capctl.report.rows import Breakable, Rows
 
 CELLS = [
     ("2017-03-15 (107 days late)", "Invite her to the Poverty Hearing", "Ana Cruz", "2017-02-14 Visit (#2)"),
@@ -37,8 +40,23 @@ def printed(rows: Rows, width: int, colour: bool, fast: bool, soft_wrap: bool = 
     if fast:
         rows.print(console)
     else:
-        console.print(rows._rich())
+        if not soft_wrap:
+            console.print(Text(rows.title, style="bold"), soft_wrap=True)
+        console.print(rich_table(rows, title=soft_wrap))
     return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def rich_table(rows: Rows, title: bool) -> Table:
+    """Rich's Table for the rows; with its title on a console that soft-wraps (elsewhere the title is
+    printed apart, on one line)."""
+    table = Table(
+        box=None, pad_edge=False, title_justify="left", title_style="bold", title=rows.title if title else None
+    )
+    for i, column in enumerate(rows.columns):
+        table.add_column(column, overflow="fold", justify="right" if rows.right and i >= rows.right else "left")
+    for row in rows.rows:
+        table.add_row(*(Breakable(cell) for cell in row))
+    return table
 
 
 def table(cells: list[tuple[str, ...]], right: int = 0) -> Rows:
@@ -136,11 +154,16 @@ def test_a_long_wrapped_table_is_laid_out_without_rich() -> None:
     assert printed(rows, 100, True, fast=True, soft_wrap=False) == printed(rows, 100, True, fast=False, soft_wrap=False)
 
 
-def test_a_header_or_title_that_would_wrap_is_left_to_rich() -> None:
+def test_a_header_that_would_wrap_is_left_to_rich() -> None:
     rows = table(CELLS)
     assert rows._layout(Console(width=12)) is None  # "Owner" would wrap
+    assert printed(rows, 12, False, True) == printed(rows, 12, False, False)
+
+
+def test_a_title_longer_than_its_table_stays_on_one_line_in_a_file() -> None:
     short = Rows("Resources by language (up to 2017-12-31)", "Language", "Resources", right=1)
     short.add_row("en", "3")
-    assert short._layout(Console(width=100, soft_wrap=True)) is not None
-    assert short._layout(Console(width=100, soft_wrap=False)) is None  # the title wraps at the table's width
-    assert printed(short, 100, False, True, soft_wrap=False) == printed(short, 100, False, False, soft_wrap=False)
+    expected = "Resources by language (up to 2017-12-31)\nLanguage  Resources\nen                3\n"
+    assert printed(short, 100, False, True, soft_wrap=False) == expected
+    assert printed(short, 100, False, True, soft_wrap=True) == expected
+    assert printed(short, 100, False, False, soft_wrap=True) == expected

@@ -80,11 +80,12 @@ _PIECE = re.compile(r"[^-]*-+|[^-]+")
 
 class Rows:
     """A table of plain text cells (a title, headers, rows), printed as Rich prints a ``Table`` with
-    ``box=None, pad_edge=False`` and ``Breakable`` cells, but laid out here: the columns' widths as
+    ``box=None, pad_edge=False`` and ``Breakable`` cells (the title on a line of its own, as Rich prints a
+    table's title on a console that soft-wraps, the terminal's), but laid out here: the columns' widths as
     Rich computes them (each column's narrowest and widest cell, then ``Table._collapse_widths`` when
     they do not fit), each cell wrapped by ``Breakable.lines``, padded and joined by two spaces.
-    Cells Rich would read as markup, emoji or control characters, and headers or a title that would
-    wrap, are left to Rich. tests/test_report_rows.py compares the characters with Rich's.
+    Cells Rich would read as markup, emoji or control characters, and headers that would wrap, are
+    left to Rich. tests/test_report_rows.py compares the characters with Rich's.
     """
 
     def __init__(self, title: str, *columns: str, right: int = 0) -> None:
@@ -98,19 +99,16 @@ class Rows:
         self.rows.append(cells)
 
     def print(self, console: Console) -> None:
+        """The title on a line of its own (never wrapped, also in a file: ``report --output``), then the
+        table as Rich draws it."""
+        from rich.text import Text
+
+        console.print(Text(self.title, style="bold"), soft_wrap=True)
         lines = self._layout(console)
         if lines is None:
             console.print(self._rich())
             return
-        from rich.cells import cell_len
-        from rich.text import Text
-
         text = Text()
-        title = self.title
-        if not console.soft_wrap:  # Rich pads the title to the table's width, unless the console soft-wraps
-            title += " " * (sum(cell_len(c) for c in lines[0]) + 2 * (len(lines[0]) - 1) - cell_len(title))
-        text.append(title, style="bold")
-        text.append("\n")
         for i, cell in enumerate(lines[0]):  # Rich styles each header cell and each space around it apart
             if i:
                 text.append(" ", style="table.header")
@@ -122,7 +120,7 @@ class Rows:
     def _layout(self, console: Console) -> list[list[str]] | None:
         """The table's lines as padded cells (the headers' line first, then every line of every row),
         or None where Rich must lay it out."""
-        if not (self.rows and _literal(console, self.title, *self.columns)):
+        if not (self.rows and _literal(console, *self.columns)):
             return None
         for row in self.rows:
             for cell in row:
@@ -133,8 +131,6 @@ class Rows:
             return None
         from rich.cells import cell_len
 
-        if not console.soft_wrap and cell_len(self.title) > sum(widths) + 2 * (len(widths) - 1):
-            return None  # Rich would wrap the title
         if any(cell_len(h) > w for h, w in zip(self.columns, widths, strict=True)):
             return None  # Rich would wrap a header
         right = self.right or len(widths)
@@ -172,7 +168,7 @@ class Rows:
     def _rich(self) -> Any:
         from rich.table import Table
 
-        table = Table(title=self.title, title_justify="left", title_style="bold", box=None, pad_edge=False)
+        table = Table(box=None, pad_edge=False)  # the title is printed apart
         for i, column in enumerate(self.columns):
             table.add_column(column, overflow="fold", justify="right" if self.right and i >= self.right else "left")
         for row in self.rows:
