@@ -29,6 +29,9 @@ class DataSet:
     records: dict[str, Record] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    elsewhere: dict[str, tuple[RecordKind, Path]] = field(default_factory=dict)
+    """A load of some kinds only (``store.load.load(kinds=...)``): the ids of the records of the other
+    kinds, from their file names, with their kind and file; their records were not read."""
 
     def of(self, kind: RecordKind) -> list[Record]:
         return [r for r in self.records.values() if r.collection is kind]
