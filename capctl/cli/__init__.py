@@ -20,9 +20,12 @@ from capctl import __version__
 from capctl.problems import CapctlError
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from rich.console import Console
 
     from capctl.store.dataset import DataSet
+    from capctl.vocab import RecordKind
 
 
 @dataclass
@@ -60,21 +63,22 @@ class State:
             raise CapctlError("this command works on one data folder: give --data once")
         return find_data(self.data_dirs[0] if self.data_dirs else None)
 
-    def load(self, settings: bool = True) -> DataSet:
-        """The data folder, with a progress bar on a terminal's stderr when reading it is slow; refused
-        while its capctl.yaml cannot be read, unless ``settings`` is False (check reports it)."""
+    def load(self, settings: bool = True, kinds: Collection[RecordKind] | None = None) -> DataSet:
+        """The data folder (``kinds``: only those records, see :func:`capctl.store.load.load`), with a
+        progress bar on a terminal's stderr when reading it is slow; refused while its capctl.yaml cannot
+        be read, unless ``settings`` is False (check reports it)."""
         from capctl.store.load import load, require_settings
 
         folder = self.data_dir()
         # Asked of sys.stderr unless a console was injected: loading Rich only to learn that costs start-up time.
         terminal = self.err_console.is_terminal if self.err_console is not None else sys.stderr.isatty()
         if not terminal:
-            data = load(folder, cache=self.cache())
+            data = load(folder, cache=self.cache(), kinds=kinds)
         else:
             from capctl.cli.output import slow_progress
 
             with slow_progress(self, "reading records") as advance:
-                data = load(folder, cache=self.cache(), progress=advance)
+                data = load(folder, cache=self.cache(), progress=advance, kinds=kinds)
         if settings:
             require_settings(data)
         return data

@@ -185,7 +185,7 @@ def _print(state: object, data: DataSet, plan: Plan, output: Format) -> None:
         return
     from rich.table import Table
 
-    from capctl.report.text import Breakable
+    from capctl.report.rows import Breakable
 
     table = Table(title=f"Sign-in sheet for {plan.engagement.id}", title_justify="left")
     for column in ("line", "name", "organization", "match", "person", "partner"):

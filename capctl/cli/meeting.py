@@ -45,6 +45,8 @@ app = typer.Typer(
 )
 
 WHO = (RecordKind.officials, RecordKind.people, RecordKind.partners)
+NAMED_KINDS = (*WHO, RecordKind.priorities)
+"""What an engagement refers to (and ``meeting add``'s flags name): the records it reads with flags."""
 
 
 @app.command("add")
@@ -97,9 +99,11 @@ def add(
     from capctl.cli import ask
     from capctl.dates import parse_date, today
 
-    data = ctx.obj.load()
     who = [*(official or []), *(person or []), *(partner or [])]
     prompting = ask.interactive() and not title and not who
+    # With flags it reads names only: the records it may name, not the engagements (their ids: enough to
+    # find a free one). At a terminal the prompts may show anything: every record.
+    data = ctx.obj.load(kinds=None if prompting else NAMED_KINDS)
 
     from capctl.edit.meeting import MeetingInput, new_engagement
 

@@ -65,7 +65,7 @@ def print_table(state: State, table: Table) -> None:
     from rich.cells import cell_len
     from rich.table import Table as RichTable
 
-    from capctl.report.text import Breakable
+    from capctl.report.rows import Breakable
 
     out = state.out()
     natural = [max([cell_len(h), *(cell_len(r[i]) for r in table.rows)]) for i, h in enumerate(table.headers)]

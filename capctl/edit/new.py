@@ -33,6 +33,7 @@ from capctl.rules import RECORD_RULES, cross_findings_of
 from capctl.store import files
 from capctl.store import write as store_write
 from capctl.store.dataset import DataSet
+from capctl.store.read import load_record_file
 from capctl.text import fold, make_id
 from capctl.vocab import (
     ConsentScope,
@@ -151,6 +152,9 @@ def free_id(
 
 def _taken(data: DataSet, kind: RecordKind, record_id: str, day: dt.date | None) -> str | None:
     existing = data.records.get(record_id)
+    if existing is None and record_id in data.elsewhere:  # a kind this load did not read: read its file
+        other_kind, other_path = data.elsewhere[record_id]
+        existing = load_record_file(data.root, other_kind, other_path).record  # None if invalid, as in a full load
     if existing is not None:
         return f"the {existing.collection.singular} {existing.label!r}"
     path = files.record_path(data.root, kind, record_id, day)

@@ -124,9 +124,12 @@ def load_record_files(
     entries: Sequence[RecordFile],
     use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    every_folder: bool = True,
 ) -> list[FileResult]:
     """Each record file's :class:`FileResult`, in the order given: from the cache when the
-    file is unchanged, parsed otherwise; the cache is brought up to date afterwards.
+    file is unchanged, parsed otherwise; the cache is brought up to date afterwards (the shards
+    of folders not among ``entries`` are removed, unless ``every_folder`` is False: the entries
+    are the files of some folders only).
 
     ``progress`` is told (files done, files in all): once for the files found in the
     cache, then as the others are parsed."""
@@ -173,7 +176,8 @@ def load_record_files(
             ]
             if _changed(cached[folder], keep):
                 _write(where / shard_file(folder), key, folder, keep)
-        _forget_others(where, {shard_file(folder) for folder in shards})
+        if every_folder:
+            _forget_others(where, {shard_file(folder) for folder in shards})
     return done
 
 
