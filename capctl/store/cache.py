@@ -226,17 +226,23 @@ def _write(where: Path, key: str, folder: str, keep: list[tuple[str, StatKey, Fi
         ignore = where.parent.parent / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# capctl's load cache: safe to delete, never to commit\n*\n", encoding="utf-8")
-        fd, tmp = tempfile.mkstemp(prefix=".shard.", suffix=".tmp", dir=where.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(header + b"\n")
-                handle.write(body)
-            os.replace(tmp, where)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        replace_file(where, header + b"\n" + body)
     except OSError:
         pass
+
+
+def replace_file(where: Path, content: bytes) -> None:
+    """Put a file of the cache in place atomically (a temporary file beside it, then a rename), creating
+    its folder; nothing is left behind when that fails, and the OSError says why."""
+    where.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{where.stem}.", suffix=".tmp", dir=where.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.replace(tmp, where)
+    except BaseException:
+        os.unlink(tmp)
+        raise
 
 
 def _forget_others(where: Path, wanted: set[str]) -> None:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -146,15 +145,7 @@ def _write(where: Path, key: str, stamps: dict[str, str], found: list[Tagged]) -
     rows = [[tag, record_id, line, severity.value, message] for tag, (record_id, line, severity, message) in found]
     text = json.dumps({"format": FORMAT, "key": key, "records": stamps, "findings": rows}, ensure_ascii=False)
     try:
-        where.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".state.", suffix=".tmp", dir=where.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, where)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        cache.replace_file(where, text.encode("utf-8"))
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(where)  # a state that could not be brought up to date must not be read again
