@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, model_validator
 
 from capctl.models.records import Language, Model, Text
+from capctl.vocab import ReportLanguage
 
 # --- capctl.yaml ----------------------------------------------------------
 
@@ -48,6 +49,10 @@ class Settings(Model):
     region: str | None = Field(default=None, description="The area it covers.")
     districts: list[District] = Field(default_factory=list, description="Districts activity is counted by.")
     languages: list[Language] = Field(default_factory=list, description="Languages the chapter works in.")
+    language: ReportLanguage = Field(
+        default=ReportLanguage.en,
+        description="The language `capctl report` is written in unless `--lang` says otherwise: en or es.",
+    )
     thresholds: Thresholds = Field(default_factory=Thresholds, description="When relationships go cold.")
     chapters: list[str] = Field(
         default_factory=list,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from capctl.models.metrics import Period
 from capctl.report.metrics import Result
-from capctl.vocab import EngagementKind
+from capctl.vocab import EngagementKind, ReportLanguage
 
 DUE_SOON_DAYS = 14
 """Follow-ups due within this many days are listed beside the overdue ones."""
@@ -125,6 +125,7 @@ class Report:
     public: bool
     lines: list[Result]  # one per metric, in metrics.yaml's order; summed across chapters in a roll-up
     chapters: list[Chapter] = field(default_factory=list)
+    language: ReportLanguage = ReportLanguage.en  # the words, dates and metric labels the formats print
 
     @property
     def rollup(self) -> bool:
