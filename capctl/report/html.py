@@ -241,7 +241,8 @@ def _activity(since: Since, tr: Translator) -> list[str]:
         if since.date
         else _("since the period began")
     )
-    out = [f"<h3>{e(_('Activity {where} ({n})').format(where=where, n=len(since.engagements)))}</h3>"]
+    activity = _("Activity {where} ({n})").format(where=where, n=len(since.engagements))
+    out = [f"<h3>{e(activity)}</h3>"]
     if since.engagements:
         out.append("<p>" + e(by_kind_text(since.by_kind, tr)) + ".</p>")
         rows = [[e(d(a.date)), e(tr.word(a.kind)), e(a.title)] for a in since.engagements]
@@ -267,7 +268,8 @@ def _reach(m: Meeting, report: Report, tr: Translator) -> list[str]:
     ]
     columns = [_("District"), *topics, _("Total"), _("Trainings")]
     out.append(table(columns, rows, numeric=range(1, len(m.topics) + 2)))
-    out.append(f"<h3>{e(_('Resources by language (up to {day})').format(day=d(report.as_of)))}</h3>")
+    resources = _("Resources by language (up to {day})").format(day=d(report.as_of))
+    out.append(f"<h3>{e(resources)}</h3>")
     out.append(bar_chart([(row.language, [len(row.records)]) for row in m.languages], [_("resources")]))
     rows = [
         [e(row.language), str(len(row.records)), f'<span class="small">{e(" ".join(row.records) or "-")}</span>']
@@ -292,21 +294,26 @@ def explain_section(report: Report, line: Result) -> str:
     value = e(_("Value {value}, target {target}: ")).format(
         value=f"<strong>{line.value}</strong>", target=e(target_text(line.target, tr))
     )
+    grant = _("Grant: {grant}").format(grant=line.metric.grant)
+    counts = _("Counts {what}.").format(what=describe(line.metric.count, line.window, tr))
     out = [
         f'<section id="{e(line.metric.id)}"><h3>{e(line.metric.label)} <code>{e(line.metric.id)}</code></h3>',
-        f"<p>{e(_('Grant: {grant}').format(grant=line.metric.grant))}</p>",
-        f'<p class="small">{e(_("Counts {what}.").format(what=describe(line.metric.count, line.window, tr)))}</p>',
+        f"<p>{e(grant)}</p>",
+        f'<p class="small">{e(counts)}</p>',
         f'<p class="bar">{progress_svg(line, tr=tr)}{value}'
         f'<span class="status" style="color:{COLORS[line.status]}">{e(status_text(line, tr))}</span></p>',
     ]
     if report.rollup:
         by = ", ".join(f"{c.folder} {r.value}" for c, r in report.per_chapter(line.metric.id))
-        out.append(f"<p>{e(_('By chapter: {values}').format(values=by))}</p>")
+        by_chapter = _("By chapter: {values}").format(values=by)
+        out.append(f"<p>{e(by_chapter)}</p>")
     out += [f'<p class="small">{e(n)}</p>' for n in notes(line, tr)]
-    out.append(evidence_table(line.evidence, tr) if line.evidence else f"<p>{e(_('No records counted yet.'))}</p>")
+    none = _("No records counted yet.")
+    out.append(evidence_table(line.evidence, tr) if line.evidence else f"<p>{e(none)}</p>")
     missing = missing_text(line, report.period, tr)
     if missing:
-        out.append(f"<p><strong>{e(_('Missing:'))}</strong> {e(missing)}.</p>")
+        label = _("Missing:")
+        out.append(f"<p><strong>{e(label)}</strong> {e(missing)}.</p>")
         if line.not_counted:
             counted = _("Not counted yet ({n}):").format(n=len(line.not_counted))
             out.append(f"<p>{e(counted)}</p>{evidence_table(line.not_counted, tr)}")
@@ -323,6 +330,7 @@ def render_html(report: Report, explain: str | None = None) -> str:
     body = [metrics_section(report)]
     body += [meeting_section(chapter, report) for chapter in report.chapters]
     appendix = "\n".join(explain_section(report, line) for line in report.lines)
-    body.append(f'<div class="appendix"><h2>{e(tr.gettext("Records behind each number"))}</h2>\n{appendix}</div>')
+    behind = tr.gettext("Records behind each number")
+    body.append(f'<div class="appendix"><h2>{e(behind)}</h2>\n{appendix}</div>')
     title = tr.gettext("{title}: grant report as of {day}").format(title=report.title, day=tr.long_date(report.as_of))
     return page(report, title, "\n".join(body))

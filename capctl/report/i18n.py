@@ -73,6 +73,10 @@ VOCABULARY = (
     N_("official"),
     N_("going cold"),
     N_("cold"),
+    # how an official was at an engagement
+    N_("in person"),
+    N_("through staff"),
+    N_("in person and through staff"),
 )
 """The values of capctl's vocabulary a report prints as words; a test checks that every value it may print is here."""
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from capctl.models.metrics import MetricsFile
 from capctl.models.settings import Settings
 from capctl.problems import Problem
-from capctl.rules import LOAD_RULES, check_cross_records, check_records
+from capctl.rules import LOAD_RULES, check_cross_records, check_records, metrics_translations
 from capctl.store.cache import load_record_files
 from capctl.store.dataset import DataSet
 from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, record_entries
@@ -107,5 +107,6 @@ def _load(root: Path, cache: bool | None, progress: Callable[[int, int], None] |
             data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.findings)
     data.problems.extend(check_records(data, data.records.values(), LOAD_RULES))
     data.problems.extend(check_cross_records(data))
+    data.problems.extend(metrics_translations(data))
     data.problems.sort(key=lambda p: (p.path, p.line or 0, p.message))
     return data
