@@ -17,7 +17,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-# The report's language: `make report REPORT_LANG=es` (not LANG, which is the shell's locale). Empty: capctl.yaml's language:.
+# The report's language: `make report REPORT_LANG=es`; empty: capctl.yaml's language:. LANG is the shell's locale,
+# so it is read only when given on make's command line (`make report LANG=es`), never from the environment.
+ifeq ($(origin LANG),command line)
+REPORT_LANG ?= $(LANG)
+endif
 REPORT_LANG ?=
 
 report: $(STAMP)

@@ -269,3 +269,31 @@ def test_the_library_refuses_an_unknown_language() -> None:
 
     with pytest.raises(CapctlError, match=r"--lang: 'fr' is not a language the report is written in \(en, es\)"):
         translator("fr")
+
+
+@pytest.mark.subprocess
+@pytest.mark.parametrize(
+    ("args", "env", "lang"),
+    [
+        (["REPORT_LANG=es"], {}, " --lang es"),
+        (["LANG=es"], {}, " --lang es"),
+        ([], {"LANG": "es_MX.UTF-8"}, ""),  # the shell's locale is not the report's language
+        ([], {}, ""),
+    ],
+)
+def test_make_report_takes_the_language_from_its_command_line(args: list[str], env: dict[str, str], lang: str) -> None:
+    import os
+    import subprocess
+
+    from conftest import REPO
+
+    environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "REPORT_LANG", "MAKEFLAGS")}
+    shown = subprocess.run(
+        ["make", "-n", "-o", ".venv/.installed-stamp", "report", *args],
+        cwd=REPO,
+        env={**environment, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert shown == f".venv/bin/capctl --data data report --as-of 2017-09-30{lang}\n"
