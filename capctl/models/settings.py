@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from capctl.models.records import Language, Model, Text
 from capctl.vocab import ReportLanguage
@@ -58,6 +58,16 @@ class Settings(Model):
         default_factory=list,
         description="Statewide: the chapters' data folders (relative to this file) that `capctl report` rolls up.",
     )
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _one_language(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            known = ", ".join(lang.value for lang in ReportLanguage)
+            raise ValueError(
+                f"the report's language is one of {known}; the languages the chapter works in go under languages:"
+            )
+        return value
 
     def district_ids(self) -> list[str]:
         return [d.id for d in self.districts]
