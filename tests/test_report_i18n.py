@@ -202,52 +202,57 @@ def test_json_keeps_its_shape_and_words_its_human_strings(grant: Path, run) -> N
 
 # --- metrics.yaml in several languages -----------------------------------------------
 
-TRANSLATED = """\
+HEARING_ES = """\
     translations:
       es:
-        label: Reuniones individuales con electos y su personal
-        grant: Múltiples reuniones individuales con electos.
+        label: Funcionarios electos en la Audiencia sobre la Pobreza de LA
+        grant: Entre 8 y 12 funcionarios electos y su personal asisten a la Audiencia sobre la Pobreza de LA en 2017.
 """
 
 
-def _translate_first_metric(grant: Path) -> None:
+def _untranslate_the_hearing(grant: Path) -> None:
+    """The fixture's metrics.yaml (the shipped one) translates every metric: take one translation out."""
     path = grant / "metrics.yaml"
     text = path.read_text(encoding="utf-8")
-    anchor = "    show:\n      - previous-period\n"
-    assert text.count(anchor) == 1
-    path.write_text(text.replace(anchor, anchor + TRANSLATED), encoding="utf-8")
+    assert text.count(HEARING_ES) == 1
+    path.write_text(text.replace(HEARING_ES, ""), encoding="utf-8")
 
 
-def test_a_metric_translated_in_metrics_yaml_shows_in_that_language(grant: Path, run) -> None:
-    _translate_first_metric(grant)
+def test_each_metric_shows_its_title_in_the_language_of_the_report(grant: Path, run) -> None:
     spanish = run("--data", grant, "report", "--format", "markdown", "--lang", "es").stdout
-    assert "| Reuniones individuales con electos y su personal | 2 | al menos 12 |" in spanish
-    assert "| Elected officials at the LA Poverty Hearing | 3 | de 8 a 12 |" in spanish  # not translated: as written
+    assert "| Funcionarios electos en la Audiencia sobre la Pobreza de LA | 3 | de 8 a 12 |" in spanish
     explained = run("--data", grant, "report", "--lang", "es", "--explain", "one-on-ones").stdout
-    assert "Subvención: Múltiples reuniones individuales con electos." in explained
+    assert "Subvención: Múltiples reuniones individuales y más comunicación entre los electos" in explained
     english = run("--data", grant, "report", "--format", "markdown").stdout
-    assert "| One-on-one meetings with electeds and staff | 2 | at least 12 |" in english
+    assert "| Elected officials at the LA Poverty Hearing | 3 | 8 to 12 |" in english
+
+
+def test_a_metric_without_a_translation_shows_its_title_as_written(grant: Path, run) -> None:
+    _untranslate_the_hearing(grant)
+    spanish = run("--data", grant, "report", "--format", "markdown", "--lang", "es").stdout
+    assert "| Elected officials at the LA Poverty Hearing | 3 | de 8 a 12 |" in spanish
+    assert "| Reuniones individuales con electos y su personal | 2 | al menos 12 |" in spanish
 
 
 def test_check_warns_where_a_metric_lacks_a_translation_the_others_have(grant: Path, run) -> None:
-    _translate_first_metric(grant)
+    _untranslate_the_hearing(grant)
     result = run("--data", grant, "check")
     assert result.exit_code == 0
     lines = [line for line in result.stdout.splitlines() if "metrics.yaml" in line]
-    assert len(lines) == 10  # every metric but the first
-    assert lines[0] == (
+    assert lines == [
         f"{grant}/metrics.yaml:29: warning: metrics.1: 'officials-at-hearing' has no translations: es: "
         "(label and grant): the report in es shows them as written here"
-    )
-    assert result.stderr.endswith("0 errors, 12 warnings\n")  # and the fixture's two
+    ]
+    assert result.stderr.endswith("0 errors, 3 warnings\n")  # and the fixture's two
 
 
 def test_check_warns_where_the_chapters_language_has_no_translation(grant: Path, run) -> None:
+    path = grant / "metrics.yaml"
+    path.write_text(re.sub(r"    translations:\n      es:\n(        .*\n){2}", "", path.read_text(encoding="utf-8")))
+    assert run("--data", grant, "check").stdout.count("has no translations: es:") == 0  # nobody asks for es
     settings = grant / "capctl.yaml"
     settings.write_text(settings.read_text(encoding="utf-8") + "language: es\n", encoding="utf-8")
-    _translate_first_metric(grant)
-    lines = [line for line in run("--data", grant, "check").stdout.splitlines() if "metrics.yaml" in line]
-    assert len(lines) == 10 and all("has no translations: es:" in line for line in lines)
+    assert run("--data", grant, "check").stdout.count("has no translations: es:") == 11
 
 
 def test_a_complete_translation_warns_nothing(run) -> None:
