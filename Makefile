@@ -8,7 +8,7 @@ DATA ?= data
 # The demo chapter is frozen at this date: the report reads as it did then. AS_OF=today for today.
 AS_OF ?= 2017-09-30
 
-.PHONY: report test test-fast lint check bench format clean docs
+.PHONY: report test test-fast lint check bench format clean docs messages
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "capctl needs Python 3.11 or newer ($(PYTHON) is older)"; exit 1; }
@@ -17,8 +17,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
+# The report's language: `make report REPORT_LANG=es`; empty: capctl.yaml's language:. LANG is the shell's locale,
+# so it is read only when given on make's command line (`make report LANG=es`), never from the environment.
+ifeq ($(origin LANG),command line)
+REPORT_LANG ?= $(LANG)
+endif
+REPORT_LANG ?=
+
 report: $(STAMP)
-	$(BIN)/capctl --data $(DATA) report --as-of $(AS_OF)
+	$(BIN)/capctl --data $(DATA) report --as-of $(AS_OF)$(if $(REPORT_LANG), --lang $(REPORT_LANG),)
 
 check: $(STAMP)
 	$(BIN)/capctl --data $(DATA) check
@@ -49,6 +56,16 @@ bench: $(BENCH_STAMP)
 
 docs: $(STAMP)
 	$(BIN)/python -m capctl.cli.docs
+
+# The report's message catalogs (capctl/report/locale/): Babel extracts the messages of capctl/report/ into
+# capctl.pot, merges them into each language's capctl.po (translate what is new or marked fuzzy there),
+# and compiles each .po into the capctl.mo the report reads. tests/test_report_i18n.py checks all three are current.
+LOCALE := capctl/report/locale
+messages: $(STAMP)
+	$(BIN)/pybabel extract --project=capctl --no-wrap --sort-output --add-location=file --omit-header -k Nn_:1,2 \
+		-o $(LOCALE)/capctl.pot capctl/report
+	$(BIN)/pybabel update --no-wrap --no-fuzzy-matching -D capctl -i $(LOCALE)/capctl.pot -d $(LOCALE)
+	$(BIN)/pybabel compile --statistics -D capctl -d $(LOCALE)
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix capctl tests bench

@@ -54,25 +54,27 @@ def make_id(name: str, prefix: str) -> str:
     return f"{prefix}-{digest}"
 
 
-def language_name(code: str) -> str | None:
-    """The English name of a language code (``es`` → ``Spanish``, ``zh-Hant`` → ``Traditional Chinese``),
-    from the Unicode CLDR by Babel; None for a code it does not know."""
+def language_name(code: str, locale: str = "en") -> str | None:
+    """The name of a language code in ``locale``'s language (``es`` → ``Spanish``, ``zh-Hant`` →
+    ``Traditional Chinese``; in ``es``: ``español``), from the Unicode CLDR by Babel; None for a code
+    it does not know."""
     from babel import Locale, UnknownLocaleError
 
-    english = Locale("en")
+    reader = Locale(locale)
     key = code.replace("-", "_")
-    name = english.languages.get(key) or english.languages.get(key.lower())
+    name = reader.languages.get(key) or reader.languages.get(key.lower())
     if name is None and "_" in key:
         try:
-            name = Locale.parse(key).get_display_name(english)
+            name = Locale.parse(key).get_display_name(reader)
         except (ValueError, UnknownLocaleError):
             name = None
     return str(name) if name else None
 
 
-def language_label(code: str) -> str:
-    """``Spanish (es)``: a language's name beside its code, or the code alone when it has no known name."""
-    name = language_name(code)
+def language_label(code: str, locale: str = "en") -> str:
+    """``Spanish (es)``: a language's name beside its code (in ``locale``'s language), or the code alone
+    when it has no known name."""
+    name = language_name(code, locale)
     return f"{name} ({code})" if name else code
 
 

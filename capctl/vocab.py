@@ -132,6 +132,13 @@ class ReportFormat(StrEnum):
     html = "html"
 
 
+class ReportLanguage(StrEnum):
+    """The languages the report is written in (its message catalogs are in capctl/report/locale/)."""
+
+    en = "en"
+    es = "es"
+
+
 class Severity(StrEnum):
     error = "error"
     warning = "warning"

@@ -162,6 +162,37 @@ def test_no_public_output_names_or_reaches_a_person_who_did_not_agree(
     assert "together we were heard" in everything  # the testimony given with public consent, without her name
 
 
+def test_no_public_report_in_spanish_names_or_reaches_a_person_who_did_not_agree(
+    generated: Path, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same scan over the report in Spanish (#15): how it speaks of people is worded in Spanish."""
+    monkeypatch.setenv("COLUMNS", "1000")
+    people = load.load(generated).typed(Person)
+    metrics = [m["id"] for m in json.loads(run("--data", generated, "report", "--format", "json").stdout)["metrics"]]
+    outputs = {}
+    for fmt in ("text", "markdown", "json", "html"):
+        for explain in [[], *(["--explain", m] for m in metrics)]:
+            args = ["report", "--public", "--lang", "es", "--as-of", AS_OF, "--format", fmt, *explain]
+            result = run("--data", generated, *args)
+            assert result.exit_code == 0, result.stderr
+            outputs[" ".join(args)] = result.stdout
+    leaks = [
+        (where, shown)
+        for where, text in outputs.items()
+        for person in people
+        for shown, pattern in secrets_of(person)
+        if pattern.search(fold(text))
+    ]
+    assert leaks == []
+    everything = "\n".join(outputs.values())
+    assert "Celestine Marlowe" in everything
+    assert (
+        "una persona miembro de Eastside Food Justice Network, una persona de la comunidad and Celestine Marlowe"
+        in (everything)
+    )
+    assert "One-on-one with una persona del equipo de Hilda Ramos (Supervisor Ramos)" in everything
+
+
 def test_the_same_outputs_without_public_do_hold_them(generated: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:
     # Without this, the scan above could pass on outputs that never held the names.
     monkeypatch.setenv("COLUMNS", "1000")

@@ -70,6 +70,7 @@ def test_every_nested_model_has_a_section() -> None:
     metrics_models = {
         metrics.MetricsFile,
         metrics.Metric,
+        metrics.MetricText,
         metrics.Counting,
         metrics.Where,
         metrics.Target,

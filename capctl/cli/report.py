@@ -9,7 +9,7 @@ import typer
 
 from capctl.cli.options import AsOf, ReportForce, ReportFormatOption, ReportOutput, ReportPublic
 from capctl.problems import CapctlError
-from capctl.vocab import ReportFormat
+from capctl.vocab import ReportFormat, ReportLanguage
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -36,6 +36,15 @@ def report(
     output: ReportOutput = None,
     force: ReportForce = False,
     public: ReportPublic = False,
+    lang: Annotated[
+        ReportLanguage | None,
+        typer.Option(
+            "--lang",
+            help="The language the report is written in: its words, dates and the metrics' translations. "
+            "Default: capctl.yaml's language:, else en.",
+            show_default=False,
+        ),
+    ] = None,
     compare: Annotated[
         str | None,
         typer.Option(
@@ -69,7 +78,7 @@ def report(
         _check_compare(folders, fmt, explain)
     with state.err().status("Building the report…"):
         charts = explain is None and compare is None and fmt in (ReportFormat.markdown, ReportFormat.html)
-        built = load_and_build(folders, day, public, state.cache(), charts)
+        built = load_and_build(folders, day, public, state.cache(), charts, lang)
     if compare is not None:
         from capctl.report import compare as report_compare
 

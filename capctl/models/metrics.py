@@ -12,6 +12,7 @@ from capctl.vocab import (
     EngagementKind,
     MetricGroup,
     PartnerStatus,
+    ReportLanguage,
     Topic,
 )
 
@@ -180,6 +181,13 @@ SHOW_FOR: dict[str, frozenset[str]] = {
 """The kinds of count each detail applies to; ``previous-period`` needs ``window: period``."""
 
 
+class MetricText(Model):
+    """A metric's label and the grant's wording in another language."""
+
+    label: Text = Field(description="The short label, in this language.")
+    grant: Text = Field(description="The grant's wording, in this language.")
+
+
 class Metric(Model):
     id: Id = Field(description="A stable id, e.g. `one-on-ones`.")
     group: MetricGroup = Field(description="relationships, coalition or capacity.")
@@ -188,6 +196,16 @@ class Metric(Model):
     target: Target = Field(description="The target range.")
     count: Counting = Field(description="What is counted.")
     show: list[Detail] = Field(default_factory=list, description="Details shown beside the number.")
+    translations: dict[ReportLanguage, MetricText] = Field(
+        default_factory=dict,
+        description="The label and the grant's wording by language (`es:`), for `report --lang`; "
+        "a report in a language not given here shows `label` and `grant` as they are.",
+    )
+
+    def in_language(self, language: str) -> Metric:
+        """This metric with its label and grant wording in ``language``, when given (else as it is)."""
+        text = self.translations.get(ReportLanguage(language))
+        return self if text is None else self.model_copy(update={"label": text.label, "grant": text.grant})
 
     @model_validator(mode="after")
     def _details_apply(self) -> Metric:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from capctl.models.records import Language, Model, Text
+from capctl.vocab import ReportLanguage
 
 # --- capctl.yaml ----------------------------------------------------------
 
@@ -48,11 +49,25 @@ class Settings(Model):
     region: str | None = Field(default=None, description="The area it covers.")
     districts: list[District] = Field(default_factory=list, description="Districts activity is counted by.")
     languages: list[Language] = Field(default_factory=list, description="Languages the chapter works in.")
+    language: ReportLanguage = Field(
+        default=ReportLanguage.en,
+        description="The language `capctl report` is written in unless `--lang` says otherwise: en or es.",
+    )
     thresholds: Thresholds = Field(default_factory=Thresholds, description="When relationships go cold.")
     chapters: list[str] = Field(
         default_factory=list,
         description="Statewide: the chapters' data folders (relative to this file) that `capctl report` rolls up.",
     )
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _one_language(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            known = ", ".join(lang.value for lang in ReportLanguage)
+            raise ValueError(
+                f"the report's language is one of {known}; the languages the chapter works in go under languages:"
+            )
+        return value
 
     def district_ids(self) -> list[str]:
         return [d.id for d in self.districts]

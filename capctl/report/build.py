@@ -21,6 +21,7 @@ from capctl.query.activity import EngagementIndex, engagements_by_record, going_
 from capctl.report.charts import combine as combine_series
 from capctl.report.charts import over_time
 from capctl.report.counters import Evidence
+from capctl.report.i18n import ENGLISH, Translator, translator
 from capctl.report.metrics import Previous, Result, evaluate, judge
 from capctl.report.parts import (
     DUE_SOON_DAYS,
@@ -48,25 +49,34 @@ def load_and_build(
     public: bool = False,
     cache: bool | None = None,
     charts: bool = False,
+    language: str | None = None,
 ) -> Report:
     """Load each data folder and build their report (rolled up when there are several);
-    ``cache`` as in :func:`capctl.store.load.load`, ``charts`` as in :func:`build`."""
+    ``cache`` as in :func:`capctl.store.load.load`, ``charts`` and ``language`` as in :func:`build`."""
 
     resolved = [folder.resolve() for folder in folders]
     for i, folder in enumerate(resolved):
         if folder in resolved[:i]:
             raise CapctlError(f"--data: '{folders[i]}' is given twice")
-    return build([load(folder, cache) for folder in folders], as_of, public, charts)
+    if language is not None:
+        translator(language)  # an unknown language is a usage error before anything is loaded
+    return build([load(folder, cache) for folder in folders], as_of, public, charts, language)
 
 
 def build(
-    datasets: Sequence[DataSet], as_of: dt.date | None = None, public: bool = False, charts: bool = False
+    datasets: Sequence[DataSet],
+    as_of: dt.date | None = None,
+    public: bool = False,
+    charts: bool = False,
+    language: str | None = None,
 ) -> Report:
     """The report of one chapter, or several rolled up, as of ``as_of`` (default: today).
 
     The as-of date is clamped to the end of the grant period. Several chapters
     must agree on the period and the metric ids (a usage error otherwise). With ``charts``, every
-    metric is also evaluated week by week over the period (:mod:`capctl.report.charts`).
+    metric is also evaluated week by week over the period (:mod:`capctl.report.charts`). ``language``
+    (default: the first folder's ``language:`` in capctl.yaml, else English) chooses the
+    metrics' labels (their ``translations:``) and the words of the records' reasons.
     """
 
     if not datasets:
@@ -79,11 +89,13 @@ def build(
     asked = as_of or today()
     day = clamp(period, asked)
     share = elapsed(period, day)
-    redact = Redactor(datasets) if public else None
+    settings = datasets[0].settings
+    tr = translator(language or (settings.language if settings else None))
+    redact = Redactor(datasets, tr) if public else None
     folders = _folder_names([data.root for data in datasets])
     chapters = []
     for folder, data in zip(folders, datasets, strict=True):
-        chapter = _chapter(folder, data, period, day, public, charts)
+        chapter = _chapter(folder, data, period, day, public, charts, tr)
         chapters.append(redact.chapter(chapter, data) if redact else chapter)
     if len(chapters) == 1:
         lines, digest, series = chapters[0].results, chapters[0].metrics_sha256, chapters[0].series
@@ -91,7 +103,7 @@ def build(
         lines = [_combine(chapters, m.id, share) for m in metrics_files[0].metrics]
         digest = hashlib.sha256("\n".join(c.metrics_sha256 for c in chapters).encode()).hexdigest()
         series = combine_series([(c.folder, c.series) for c in chapters])
-    return Report(day, asked, period, share, digest, public, lines, chapters, series)
+    return Report(day, asked, period, share, digest, public, lines, chapters, series, tr.language)
 
 
 def _metrics_of(data: DataSet) -> MetricsFile:
@@ -161,11 +173,16 @@ class _Listed(DataSet):
         return list(listed)  # a copy: a caller may sort or change its list
 
 
-def _chapter(folder: str, data: DataSet, period: Period, as_of: dt.date, public: bool, charts: bool) -> Chapter:
+def _chapter(
+    folder: str, data: DataSet, period: Period, as_of: dt.date, public: bool, charts: bool, tr: Translator
+) -> Chapter:
     data = _Listed(data)
     assert data.metrics is not None
     index = engagements_by_record(data)  # once for every metric and the meeting's sections, whatever their date
-    results = [evaluate(data, metric, period, as_of, index=index) for metric in data.metrics.metrics]
+    results = [
+        evaluate(data, metric.in_language(tr.language), period, as_of, index=index, tr=tr)
+        for metric in data.metrics.metrics
+    ]
     errors = len(data.errors)
     return Chapter(
         folder=folder,
@@ -175,7 +192,7 @@ def _chapter(folder: str, data: DataSet, period: Period, as_of: dt.date, public:
         errors=errors,
         warnings=len(data.problems) - errors,
         results=results,
-        meeting=meeting(data, period, as_of, public, index),
+        meeting=meeting(data, period, as_of, public, index, tr),
         series=over_time(data, data.metrics.metrics, period, as_of, index) if charts else [],
     )
 
@@ -184,10 +201,15 @@ def _chapter(folder: str, data: DataSet, period: Period, as_of: dt.date, public:
 
 
 def meeting(
-    data: DataSet, period: Period, as_of: dt.date, public: bool = False, index: EngagementIndex | None = None
+    data: DataSet,
+    period: Period,
+    as_of: dt.date,
+    public: bool = False,
+    index: EngagementIndex | None = None,
+    tr: Translator = ENGLISH,
 ) -> Meeting:
     """What a chapter meeting needs: follow-ups, who is going cold, recent activity, reach
-    (``index`` as :func:`capctl.report.metrics.evaluate` takes it)."""
+    (``index`` as :func:`capctl.report.metrics.evaluate` takes it; ``tr``: the words it writes)."""
     overdue: list[FollowUpItem] = []
     due_soon: list[FollowUpItem] = []
     for item in open_follow_ups(data, as_of, due_within=DUE_SOON_DAYS):
@@ -198,12 +220,12 @@ def meeting(
             title=item.engagement.title,
             number=item.number,
             task=item.follow_up.task,
-            owner=_owner(data, owner, public),
+            owner=_owner(data, owner, public, tr),
             due=item.follow_up.due,
             days_overdue=item.days_overdue,
         )
         (overdue if (item.days_overdue or 0) > 0 else due_soon).append(entry)
-    topics, trainings = _trainings(data, Window(period.start, as_of))
+    topics, trainings = _trainings(data, Window(period.start, as_of), tr)
     return Meeting(
         overdue=overdue,
         due_soon=sorted(due_soon, key=lambda f: (f.due or as_of, f.engagement, f.number)),
@@ -215,11 +237,11 @@ def meeting(
     )
 
 
-def _owner(data: DataSet, owner: object, public: bool) -> str | None:
+def _owner(data: DataSet, owner: object, public: bool, tr: Translator) -> str | None:
     """A follow-up owner's name; in a public report only with their consent (else "a member of ...")."""
     if not isinstance(owner, Person):
         return None
-    return public_label(data, owner) if public else owner.label
+    return public_label(data, owner, tr) if public else owner.label
 
 
 def _not_contacted(data: DataSet, as_of: dt.date, index: EngagementIndex | None) -> list[ColdItem]:
@@ -258,7 +280,7 @@ def _since(data: DataSet, period: Period, as_of: dt.date) -> Since:
     return Since(last.id if last else None, last.date if last else None, items)
 
 
-def _trainings(data: DataSet, span: Window) -> tuple[list[str], list[DistrictRow]]:
+def _trainings(data: DataSet, span: Window, tr: Translator) -> tuple[list[str], list[DistrictRow]]:
     trainings = [e for e in data.typed(Engagement) if e.kind is EngagementKind.training and e.date in span]
     used = {e.topic.value if e.topic else "other" for e in trainings} | {Topic.budget.value, Topic.organizing.value}
     topics = [str(t.value) for t in Topic if t.value in used]
@@ -266,7 +288,7 @@ def _trainings(data: DataSet, span: Window) -> tuple[list[str], list[DistrictRow
     known = {d for d, _ in districts}
     extra = sorted({e.district for e in trainings if e.district and e.district not in known})
     rows = []
-    for district, name in [*districts, *((d, d) for d in extra), (None, "no district given")]:
+    for district, name in [*districts, *((d, d) for d in extra), (None, tr.gettext("no district given"))]:
         here = sorted((e for e in trainings if e.district == district), key=lambda e: (e.date, e.id))
         if district is None and not here:
             continue

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from capctl.models.metrics import Transition, Where
 from capctl.models.records import Engagement, Official, Partner, Priority, Resource, Testimony
 from capctl.query.activity import EngagementIndex, engagements_by_record, latest, officials_represented
-from capctl.report.describe import describe_engagements, with_article
+from capctl.report.describe import describe_engagements, window_text, with_article
+from capctl.report.i18n import ENGLISH, Translator
 from capctl.report.period import Window
 from capctl.store.dataset import DataSet
-from capctl.text import language_label
 from capctl.vocab import PartnerStatus
 
 _LIFECYCLE = [PartnerStatus.prospect, PartnerStatus.invited, PartnerStatus.core]
@@ -57,7 +57,7 @@ def _district(data: DataSet, district: str) -> str:
 # engagements ------------------------------------------------------------------
 
 
-def engagement_matches(data: DataSet, engagement: Engagement, where: Where) -> str | None:
+def engagement_matches(data: DataSet, engagement: Engagement, where: Where, tr: Translator = ENGLISH) -> str | None:
     """Why an engagement passes the engagement filters of ``where`` (None: it does not)."""
     if where.kind and engagement.kind not in where.kind:
         return None
@@ -65,74 +65,105 @@ def engagement_matches(data: DataSet, engagement: Engagement, where: Where) -> s
         return None
     if where.tags and not set(where.tags) <= set(engagement.tags):
         return None
-    why = engagement.kind.value
+    _ = tr.gettext
+    why = tr.word(engagement.kind.value)
     if engagement.topic is not None:
-        why += f" on {engagement.topic.value}"
+        why += _(" on {topics}").format(topics=tr.word(engagement.topic.value))
     if where.tags:
-        why += " tagged " + ", ".join(where.tags)
+        why += _(" tagged {tags}").format(tags=", ".join(where.tags))
     if engagement.district:
-        why += f" in {_district(data, engagement.district)}"
+        why += _(" in {district}").format(district=_district(data, engagement.district))
     if where.with_officials:
         present = officials_represented(data, engagement)
         if not present:
             return None
-        why += " with " + ", ".join(f"{_label(data, o)} ({how})" for o, how in present.items())
+        officials = ", ".join(f"{_label(data, o)} ({tr.word(how)})" for o, how in present.items())
+        why += _(" with {officials}").format(officials=officials)
     return why
 
 
-def _matching_engagements(data: DataSet, where: Where, span: Window) -> Iterator[tuple[Engagement, str]]:
+def _matching_engagements(
+    data: DataSet, where: Where, span: Window, tr: Translator = ENGLISH
+) -> Iterator[tuple[Engagement, str]]:
     start, end = span.start, span.end
     for engagement in data.typed(Engagement):
         day = engagement.date  # `day in span`, without a call for each of 50,000 engagements a metric
         if day <= end and (start is None or day >= start):
-            why = engagement_matches(data, engagement, where)
+            why = engagement_matches(data, engagement, where, tr)
             if why is not None:
                 yield engagement, why
 
 
 def _engagements(
-    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+    data: DataSet,
+    where: Where,
+    span: Window,
+    as_of: dt.date,
+    index: EngagementIndex | None = None,
+    tr: Translator = ENGLISH,
 ) -> Counted:
-    return [Evidence(e.id, e.date, e.title, why) for e, why in _matching_engagements(data, where, span)], []
+    return [Evidence(e.id, e.date, e.title, why) for e, why in _matching_engagements(data, where, span, tr)], []
 
 
 # testimonies, priorities, resources -----------------------------------------
 
 
 def _testimonies(
-    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+    data: DataSet,
+    where: Where,
+    span: Window,
+    as_of: dt.date,
+    index: EngagementIndex | None = None,
+    tr: Translator = ENGLISH,
 ) -> Counted:
     found = []
     for testimony in data.typed(Testimony):
         if testimony.date in span and set(where.tags) <= set(testimony.tags):
-            why = f"given {testimony.date} in {language_label(testimony.language)}"
-            found.append(Evidence(testimony.id, testimony.date, testimony.title or "(untitled)", why))
+            why = tr.gettext("given {day} in {language}").format(
+                day=tr.date(testimony.date), language=tr.language_label(testimony.language)
+            )
+            found.append(Evidence(testimony.id, testimony.date, testimony.title or tr.gettext("(untitled)"), why))
     return found, []
 
 
 def _priorities(
-    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+    data: DataSet,
+    where: Where,
+    span: Window,
+    as_of: dt.date,
+    index: EngagementIndex | None = None,
+    tr: Translator = ENGLISH,
 ) -> Counted:
+    _ = tr.gettext
     found, missing = [], []
     for priority in data.typed(Priority):
         if priority.identified not in span or not set(where.tags) <= set(priority.tags):
             continue
         partners = sorted({p for s in priority.strategies for p in s.partners})
-        why = f"identified {priority.identified}"
+        why = _("identified {day}").format(day=tr.date(priority.identified))
         if where.strategy_with_partner:
             if not partners:
-                missing.append(Evidence(priority.id, priority.identified, priority.title, "no strategy with a partner"))
+                missing.append(
+                    Evidence(priority.id, priority.identified, priority.title, _("no strategy with a partner"))
+                )
                 continue
             carried = sum(1 for s in priority.strategies if s.partners)
-            why += f"; {carried} {'strategy' if carried == 1 else 'strategies'} with "
-            why += ", ".join(_label(data, p) for p in partners)
+            why += tr.ngettext("; {n} strategy with {partners}", "; {n} strategies with {partners}", carried).format(
+                n=carried, partners=", ".join(_label(data, p) for p in partners)
+            )
         found.append(Evidence(priority.id, priority.identified, priority.title, why))
     return found, missing
 
 
 def _resources(
-    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+    data: DataSet,
+    where: Where,
+    span: Window,
+    as_of: dt.date,
+    index: EngagementIndex | None = None,
+    tr: Translator = ENGLISH,
 ) -> Counted:
+    _ = tr.gettext
     found, missing = [], []
     for resource in data.typed(Resource):
         dated = resource.date in span if resource.date is not None else span.start is None
@@ -140,10 +171,13 @@ def _resources(
             continue
         if where.topic and resource.topic not in where.topic:
             continue
-        languages = ", ".join(language_label(code) for code in resource.languages)
-        why = f"in {languages}" + ("" if resource.date is not None else " (undated: counted as available)")
+        languages = ", ".join(tr.language_label(code) for code in resource.languages)
+        why = _("in {languages}").format(languages=languages)
+        if resource.date is None:
+            why += _(" (undated: counted as available)")
         if where.min_languages is not None and len(set(resource.languages)) < where.min_languages:
-            missing.append(Evidence(resource.id, resource.date, resource.title, f"only in {languages}"))
+            only = _("only in {languages}").format(languages=languages)
+            missing.append(Evidence(resource.id, resource.date, resource.title, only))
             continue
         found.append(Evidence(resource.id, resource.date, resource.title, why))
     return found, missing
@@ -152,7 +186,9 @@ def _resources(
 # partners ----------------------------------------------------------------------
 
 
-def became(partner: Partner, transitions: list[Transition], span: Window) -> tuple[dt.date, str] | None:
+def became(
+    partner: Partner, transitions: list[Transition], span: Window, tr: Translator = ENGLISH
+) -> tuple[dt.date, str] | None:
     """The first status change of ``partner`` in ``span`` matching one of ``transitions``."""
     history = partner.status_history
     for i, change in enumerate(history):
@@ -161,12 +197,19 @@ def became(partner: Partner, transitions: list[Transition], span: Window) -> tup
             continue
         for transition in transitions:
             if change.status is transition.to and (transition.from_ is None or transition.from_ is before):
-                how = f"{before.value} → {change.status.value}" if before else f"{change.status.value} (first status)"
-                return change.date, f"{how} on {change.date}"
+                now = tr.word(change.status.value)
+                how = (
+                    f"{tr.word(before.value)} → {now}"
+                    if before
+                    else tr.gettext("{status} (first status)").format(status=now)
+                )
+                return change.date, tr.gettext("{how} on {day}").format(how=how, day=tr.date(change.date))
     return None
 
 
-def _partner_filters(partner: Partner, where: Where, span: Window, as_of: dt.date) -> tuple[dt.date | None, str] | None:
+def _partner_filters(
+    partner: Partner, where: Where, span: Window, as_of: dt.date, tr: Translator = ENGLISH
+) -> tuple[dt.date | None, str] | None:
     """The partner-level filters (status on the as-of date, a status change): when and why it passes."""
     now = partner.status_on(as_of)
     if now is None:
@@ -174,13 +217,18 @@ def _partner_filters(partner: Partner, where: Where, span: Window, as_of: dt.dat
     if where.status and now not in where.status:
         return None
     if where.became:
-        change = became(partner, where.became, span)
+        change = became(partner, where.became, span, tr)
         return None if change is None else change
-    return None, f"{now.value} on {as_of}"
+    return None, tr.gettext("{how} on {day}").format(how=tr.word(now.value), day=tr.date(as_of))
 
 
 def _partners(
-    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+    data: DataSet,
+    where: Where,
+    span: Window,
+    as_of: dt.date,
+    index: EngagementIndex | None = None,
+    tr: Translator = ENGLISH,
 ) -> Counted:
     found, missing = [], []
     sought = [*where.status, *(t.to for t in where.became)]
@@ -188,14 +236,15 @@ def _partners(
     for partner in data.typed(Partner):
         if not set(where.tags) <= set(partner.tags):
             continue
-        passed = _partner_filters(partner, where, span, as_of)
+        passed = _partner_filters(partner, where, span, as_of, tr)
         if passed is not None:
             found.append(Evidence(partner.id, passed[0], partner.name, passed[1]))
             continue
         now = partner.status_on(as_of)
         if now in below:
             since = max(c.date for c in partner.status_history if c.date <= as_of)
-            missing.append(Evidence(partner.id, since, partner.name, f"{now} since {since}"))
+            why = tr.gettext("{status} since {day}").format(status=tr.word(now), day=tr.date(since))
+            missing.append(Evidence(partner.id, since, partner.name, why))
     return found, missing
 
 
@@ -206,7 +255,12 @@ def _below(sought: list[PartnerStatus]) -> set[PartnerStatus]:
 
 
 def _partners_via(
-    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+    data: DataSet,
+    where: Where,
+    span: Window,
+    as_of: dt.date,
+    index: EngagementIndex | None = None,
+    tr: Translator = ENGLISH,
 ) -> Counted:
     seen: dict[str, list[Engagement]] = defaultdict(list)
     while_not: dict[str, list[tuple[Engagement, PartnerStatus | None]]] = defaultdict(list)
@@ -220,41 +274,72 @@ def _partners_via(
     found, missing = [], []
     wanted = set(where.partner_status or where.status)
     for partner in data.typed(Partner):
-        passed = _partner_filters(partner, where, span, as_of) if partner.id in seen else None
+        passed = _partner_filters(partner, where, span, as_of, tr) if partner.id in seen else None
         if passed is not None:
-            at = seen[partner.id]
-            prefix = f"{'/'.join(s.value for s in where.partner_status)} at " if where.partner_status else "at "
-            why = prefix + ", ".join(_titled(e) for e in at)
+            at = ", ".join(_titled(e) for e in seen[partner.id])
+            if where.partner_status:
+                statuses = "/".join(tr.word(s.value) for s in where.partner_status)
+                why = tr.gettext("{statuses} at {engagements}").format(statuses=statuses, engagements=at)
+            else:
+                why = tr.gettext("at {engagements}").format(engagements=at)
             if where.status or where.became:
                 why += f"; {passed[1]}"
-            found.append(Evidence(partner.id, at[0].date, partner.name, why))
+            found.append(Evidence(partner.id, seen[partner.id][0].date, partner.name, why))
             continue
         now = partner.status_on(as_of)
         if now is None or (wanted and now not in wanted) or (not wanted and now is PartnerStatus.former):
             continue
-        if partner.id in while_not:
-            why = "; ".join(
-                f"at {_titled(e)} while {s.value if s else 'not yet a partner'}" for e, s in while_not[partner.id]
+        missing.append(
+            Evidence(
+                partner.id, None, partner.name, _not_yet(data, partner, where, span, as_of, index, tr, seen, while_not)
             )
-        elif partner.id in seen:
-            why = f"no matching status change {span}"
-        else:
-            index = index if index is not None else engagements_by_record(data, as_of)
-            last = latest(index.get(partner.id, []), as_of)
-            why = f"no {describe_engagements(where)} {span}"
-            if last is not None:
-                why += f" (last: {_titled(last)}, {_days((as_of - last.date).days)} before {as_of})"
-            else:
-                why += " (no engagement yet)"
-        missing.append(Evidence(partner.id, None, partner.name, why))
+        )
     return found, missing
+
+
+def _not_yet(
+    data: DataSet,
+    partner: Partner,
+    where: Where,
+    span: Window,
+    as_of: dt.date,
+    index: EngagementIndex | None,
+    tr: Translator,
+    seen: dict[str, list[Engagement]],
+    while_not: dict[str, list[tuple[Engagement, PartnerStatus | None]]],
+) -> str:
+    """Why a partner is not counted yet through engagements."""
+    _ = tr.gettext
+    if partner.id in while_not:
+        return "; ".join(
+            _("at {engagement} while {status}").format(
+                engagement=_titled(e), status=tr.word(s.value) if s else _("not yet a partner")
+            )
+            for e, s in while_not[partner.id]
+        )
+    if partner.id in seen:
+        return _("no matching status change {window}").format(window=window_text(span, tr))
+    index = index if index is not None else engagements_by_record(data, as_of)
+    last = latest(index.get(partner.id, []), as_of)
+    why = _("no {which} {window}").format(which=describe_engagements(where, tr), window=window_text(span, tr))
+    if last is None:
+        return why + _(" (no engagement yet)")
+    days = (as_of - last.date).days
+    return why + tr.ngettext(
+        " (last: {engagement}, {n} day before {day})", " (last: {engagement}, {n} days before {day})", days
+    ).format(engagement=_titled(last), n=days, day=tr.date(as_of))
 
 
 # officials ---------------------------------------------------------------------
 
 
 def _officials_via(
-    data: DataSet, where: Where, span: Window, as_of: dt.date, index: EngagementIndex | None = None
+    data: DataSet,
+    where: Where,
+    span: Window,
+    as_of: dt.date,
+    index: EngagementIndex | None = None,
+    tr: Translator = ENGLISH,
 ) -> Counted:
     seen: dict[str, list[tuple[Engagement, str]]] = defaultdict(list)
     for engagement, _why in _matching_engagements(data, where, span):
@@ -264,16 +349,15 @@ def _officials_via(
     for official in data.typed(Official):
         if official.id in seen:
             at = seen[official.id]
-            why = "; ".join(f"{how} at {_titled(e)}" for e, how in at)
+            why = "; ".join(
+                tr.gettext("{how} at {engagement}").format(how=tr.word(how), engagement=_titled(e)) for e, how in at
+            )
             found.append(Evidence(official.id, at[0][0].date, official.name, why))
         elif _in_office(official, as_of):
-            why = f"not at {with_article(describe_engagements(where))} {span}"
+            which = with_article(describe_engagements(where, tr), tr)
+            why = tr.gettext("not at {which} {window}").format(which=which, window=window_text(span, tr))
             missing.append(Evidence(official.id, None, official.name, why))
     return found, missing
-
-
-def _days(n: int) -> str:
-    return f"{n} day{'s' * (n != 1)}"
 
 
 def _in_office(official: Official, day: dt.date) -> bool:

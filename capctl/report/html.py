@@ -11,8 +11,9 @@ from html import escape
 from capctl import __version__
 from capctl.report.counters import Evidence
 from capctl.report.describe import describe
+from capctl.report.i18n import ENGLISH, Translator, translator
 from capctl.report.metrics import Result
-from capctl.report.parts import DUE_SOON_DAYS, Chapter, Report
+from capctl.report.parts import DUE_SOON_DAYS, Chapter, Meeting, Report, Since
 from capctl.report.svg import CHART_CSS, over_time_section
 from capctl.report.words import (
     activity_text,
@@ -27,7 +28,6 @@ from capctl.report.words import (
     status_text,
     target_text,
 )
-from capctl.text import language_label
 from capctl.vocab import MetricGroup, MetricStatus
 
 COLORS = {MetricStatus.met: "#2e7d32", MetricStatus.on_track: "#b26a00", MetricStatus.behind: "#c62828"}
@@ -70,9 +70,9 @@ def e(value: object) -> str:
     return escape(str(value))
 
 
-def progress_svg(result: Result, width: int = 140, height: int = 12) -> str:
+def progress_svg(result: Result, width: int = 140, height: int = 12, tr: Translator = ENGLISH) -> str:
     """A bar filled to the share of the minimum reached; a tick where the pace says it should be today."""
-    share, label = progress(result)
+    share, label = progress(result, tr)
     fill = COLORS[result.status]
     parts = [
         f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{e(label)}">',
@@ -127,152 +127,210 @@ def table(columns: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequen
 
 
 def header(report: Report) -> str:
-    clamped = f" (asked {report.asked}: the period ended)" if report.asked != report.as_of else ""
+    tr = translator(report.language)
+    _, d = tr.gettext, tr.long_date
+    clamped = _(" (asked {day}: the period ended)").format(day=d(report.asked)) if report.asked != report.as_of else ""
+    as_of = e(_("Grant report as of {day}")).format(day=f"<strong>{e(d(report.as_of))}</strong>")
+    period = _("Grant period {start} to {end}, {percent} elapsed").format(
+        start=d(report.period.start), end=d(report.period.end), percent=percent(report.share, tr)
+    )
     parts = [
         f"<header><h1>{e(report.title)}</h1>",
-        f"<p>Grant report as of <strong>{report.as_of}</strong>{e(clamped)}. "
-        f"Grant period {report.period.start} to {report.period.end}, {percent(report.share)} elapsed."
-        + (" Public edition: no personal data." if report.public else "")
+        f"<p>{as_of}{e(clamped)}. {e(period)}."
+        + (e(_(" Public edition: no personal data.")) if report.public else "")
         + "</p>",
         f'<p class="meta">metrics.yaml sha256 <code>{report.metrics_sha256}</code></p>',
     ]
     for chapter in report.chapters:
         if chapter.errors:
-            parts.append(
-                f'<p class="warning">{e(chapter.folder)} has {chapter.errors} error{"s" * (chapter.errors != 1)}: '
-                "records with errors are left out (<code>capctl check</code> lists them).</p>"
+            said = tr.ngettext(
+                "{folder} has {n} error: records with errors are left out ({check} lists them).",
+                "{folder} has {n} errors: records with errors are left out ({check} lists them).",
+                chapter.errors,
             )
+            warning = e(said).format(folder=e(chapter.folder), n=chapter.errors, check="<code>capctl check</code>")
+            parts.append(f'<p class="warning">{warning}</p>')
     parts.append("</header>")
     return "".join(parts)
 
 
 def page(report: Report, title: str, body: str) -> str:
+    tr = translator(report.language)
+    footer = tr.gettext("capctl {version} · as of {day} · metrics.yaml sha256 {sha256}").format(
+        version=__version__, day=tr.date(report.as_of), sha256=report.metrics_sha256
+    )
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{report.language.value}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{e(title)}</title>\n<style>{CSS}{CHART_CSS}</style>\n</head>\n<body>\n"
         f"{header(report)}\n{body}\n"
-        f'<footer class="small">capctl {e(__version__)} · as of {report.as_of} · '
-        f"metrics.yaml sha256 {report.metrics_sha256}</footer>\n</body>\n</html>\n"
+        f'<footer class="small">{e(footer)}</footer>\n</body>\n</html>\n'
     )
 
 
 def metrics_section(report: Report) -> str:
+    tr = translator(report.language)
+    _ = tr.gettext
     out = []
     for group in MetricGroup:
         results = [r for r in report.lines if r.metric.group is group]
         if not results:
             continue
-        columns = ["Metric", *(c.folder for c in report.chapters if report.rollup)]
-        columns += ["Total" if report.rollup else "Value", "Target", "Progress", "Status"]
+        columns = [_("Metric"), *(c.folder for c in report.chapters if report.rollup)]
+        columns += [_("Total") if report.rollup else _("Value"), _("Target"), _("Progress"), _("Status")]
         rows = []
         for r in results:
-            items = "".join(f"<li>{e(n)}</li>" for n in notes(r))
+            items = "".join(f"<li>{e(n)}</li>" for n in notes(r, tr))
             label = f"{e(r.metric.label)}" + (f'<ul class="notes">{items}</ul>' if items else "")
             per_chapter = [str(c.result(r.metric.id).value) for c in report.chapters] if report.rollup else []
-            _, bar_label = progress(r)
-            status = f'<span class="status" style="color:{COLORS[r.status]}">{e(status_text(r))}</span>'
-            bar = f'<span class="bar">{progress_svg(r)}{e(bar_label)}</span>'
-            rows.append([label, *per_chapter, str(r.value), e(target_text(r.target)), bar, status])
+            _share, bar_label = progress(r, tr)
+            status = f'<span class="status" style="color:{COLORS[r.status]}">{e(status_text(r, tr))}</span>'
+            bar = f'<span class="bar">{progress_svg(r, tr=tr)}{e(bar_label)}</span>'
+            rows.append([label, *per_chapter, str(r.value), e(target_text(r.target, tr)), bar, status])
         numeric = list(range(1, len(report.chapters) + 2)) if report.rollup else [1]
-        out.append(f"<section><h2>{e(group.value.capitalize())}</h2>{table(columns, rows, numeric)}</section>")
+        heading = e(tr.word(group.value).capitalize())
+        out.append(f"<section><h2>{heading}</h2>{table(columns, rows, numeric)}</section>")
     return "\n".join(out)
 
 
 def meeting_section(chapter: Chapter, report: Report) -> str:
+    tr = translator(report.language)
+    _, d = tr.gettext, tr.date
     m = chapter.meeting
-    out = [f"<h2>For the chapter meeting{e(f': {chapter.name}') if report.rollup else ''}</h2>"]
+    title = _("For the chapter meeting: {chapter}") if report.rollup else _("For the chapter meeting")
+    out = [f"<h2>{e(title.format(chapter=chapter.name))}</h2>"]
     soon = report.as_of + dt.timedelta(days=DUE_SOON_DAYS)
-    for title, items in (("Follow-ups overdue", m.overdue), (f"Follow-ups due by {soon}", m.due_soon)):
+    for title, items in (
+        (_("Follow-ups overdue"), m.overdue),
+        (_("Follow-ups due by {day}").format(day=d(soon)), m.due_soon),
+    ):
         out.append(f"<h3>{e(title)} ({len(items)})</h3>")
         if items:
             rows = [
                 [
-                    e(due_text(f)),
+                    e(due_text(f, tr)),
                     e(f.task),
                     e(f.owner or "-"),
-                    e(f"{f.date} {f.title} (#{f.number})"),
+                    e(f"{d(f.date)} {f.title} (#{f.number})"),
                 ]
                 for f in items
             ]
-            out.append(table(["Due", "Task", "Owner", "From"], rows))
-    out.append(f"<h3>Core partners and officials not contacted in time ({len(m.not_contacted)})</h3>")
+            out.append(table([_("Due"), _("Task"), _("Owner"), _("From")], rows))
+    cold = _("Core partners and officials not contacted in time ({n})").format(n=len(m.not_contacted))
+    out.append(f"<h3>{e(cold)}</h3>")
     if m.not_contacted:
         rows = [
             [
                 e(c.name),
-                e(c.kind),
-                e(last_contact_text(c)),
+                e(tr.word(c.kind)),
+                e(last_contact_text(c, tr)),
                 "-" if c.days_since is None else str(c.days_since),
-                e(cold_text(c)),
+                e(cold_text(c, tr)),
             ]
             for c in m.not_contacted
         ]
-        out.append(table(["Name", "Kind", "Last contact", "Days", "State"], rows, numeric=[3]))
-    since = m.since
-    where = f"since the last chapter meeting on {since.date}" if since.date else "since the period began"
-    out.append(f"<h3>Activity {e(where)} ({len(since.engagements)})</h3>")
+        columns = [_("Name"), _("Kind"), _("Last contact"), _("Days"), _("State")]
+        out.append(table(columns, rows, numeric=[3]))
+    out += _activity(m.since, tr)
+    out += _reach(m, report, tr)
+    return "<section>" + "\n".join(out) + "</section>"
+
+
+def _activity(since: Since, tr: Translator) -> list[str]:
+    _, d = tr.gettext, tr.date
+    where = (
+        _("since the last chapter meeting on {day}").format(day=d(since.date))
+        if since.date
+        else _("since the period began")
+    )
+    activity = _("Activity {where} ({n})").format(where=where, n=len(since.engagements))
+    out = [f"<h3>{e(activity)}</h3>"]
     if since.engagements:
-        out.append("<p>" + e(activity_text(since)) + ".</p>")
-        out.append(table(["Date", "Kind", "Title"], [[e(a.date), e(a.kind), e(a.title)] for a in since.engagements]))
-    out.append(f"<h3>Trainings by district ({report.period.start} to {report.as_of})</h3>")
-    out.append(bar_chart([(d.name, [d.by_topic[t] for t in m.topics]) for d in m.trainings], m.topics))
+        out.append("<p>" + e(activity_text(since, tr)) + ".</p>")
+        rows = [[e(d(a.date)), e(tr.word(a.kind)), e(a.title)] for a in since.engagements]
+        out.append(table([_("Date"), _("Kind"), _("Title")], rows))
+    return out
+
+
+def _reach(m: Meeting, report: Report, tr: Translator) -> list[str]:
+    """Trainings by district and resources by language: a chart and its table each."""
+    _, d = tr.gettext, tr.date
+    topics = [tr.word(t) for t in m.topics]
+    span = _("Trainings by district ({start} to {end})").format(start=d(report.period.start), end=d(report.as_of))
+    out = [f"<h3>{e(span)}</h3>"]
+    out.append(bar_chart([(t.name, [t.by_topic[k] for k in m.topics]) for t in m.trainings], topics))
     rows = [
         [
-            e(d.name),
-            *(str(d.by_topic[t]) for t in m.topics),
-            str(d.total),
-            f'<span class="small">{e(" ".join(d.records) or "-")}</span>',
+            e(t.name),
+            *(str(t.by_topic[k]) for k in m.topics),
+            str(t.total),
+            f'<span class="small">{e(" ".join(t.records) or "-")}</span>',
         ]
-        for d in m.trainings
+        for t in m.trainings
     ]
-    out.append(table(["District", *m.topics, "Total", "Trainings"], rows, numeric=range(1, len(m.topics) + 2)))
-    out.append(f"<h3>Resources by language (up to {report.as_of})</h3>")
-    out.append(bar_chart([(language_label(row.language), [len(row.records)]) for row in m.languages], ["resources"]))
+    columns = [_("District"), *topics, _("Total"), _("Trainings")]
+    out.append(table(columns, rows, numeric=range(1, len(m.topics) + 2)))
+    resources = _("Resources by language (up to {day})").format(day=d(report.as_of))
+    out.append(f"<h3>{e(resources)}</h3>")
+    labels = [(tr.language_label(row.language), [len(row.records)]) for row in m.languages]
+    out.append(bar_chart(labels, [_("resources")]))
     rows = [
         [
-            e(language_label(row.language)),
+            e(tr.language_label(row.language)),
             str(len(row.records)),
             f'<span class="small">{e(" ".join(row.records) or "-")}</span>',
         ]
         for row in m.languages
     ]
-    out.append(table(["Language", "Resources", "Records"], rows, numeric=[1]))
-    return "<section>" + "\n".join(out) + "</section>"
+    out.append(table([_("Language"), _("Resources"), _("Records")], rows, numeric=[1]))
+    return out
 
 
-def evidence_table(items: list[Evidence]) -> str:
+def evidence_table(items: list[Evidence], tr: Translator = ENGLISH) -> str:
+    _ = tr.gettext
     rows = [
-        [f"<code>{e(i.id)}</code>", e(i.date or "-"), e(i.title), f'<span class="why">{e(i.why)}</span>'] for i in items
+        [f"<code>{e(i.id)}</code>", e(tr.date(i.date)), e(i.title), f'<span class="why">{e(i.why)}</span>']
+        for i in items
     ]
-    return table(["Id", "Date", "Title", "Why"], rows)
+    return table([_("Id"), _("Date"), _("Title"), _("Why")], rows)
 
 
 def explain_section(report: Report, line: Result) -> str:
+    tr = translator(report.language)
+    _ = tr.gettext
+    value = e(_("Value {value}, target {target}: ")).format(
+        value=f"<strong>{line.value}</strong>", target=e(target_text(line.target, tr))
+    )
+    grant = _("Grant: {grant}").format(grant=line.metric.grant)
+    counts = _("Counts {what}.").format(what=describe(line.metric.count, line.window, tr))
     out = [
         f'<section id="{e(line.metric.id)}"><h3>{e(line.metric.label)} <code>{e(line.metric.id)}</code></h3>',
-        f"<p>Grant: {e(line.metric.grant)}</p>",
-        f'<p class="small">Counts {e(describe(line.metric.count, line.window))}.</p>',
-        f'<p class="bar">{progress_svg(line)}Value <strong>{line.value}</strong>, target '
-        f"{e(target_text(line.target))}: "
-        f'<span class="status" style="color:{COLORS[line.status]}">{e(status_text(line))}</span></p>',
+        f"<p>{e(grant)}</p>",
+        f'<p class="small">{e(counts)}</p>',
+        f'<p class="bar">{progress_svg(line, tr=tr)}{value}'
+        f'<span class="status" style="color:{COLORS[line.status]}">{e(status_text(line, tr))}</span></p>',
     ]
     if report.rollup:
         by = ", ".join(f"{c.folder} {r.value}" for c, r in report.per_chapter(line.metric.id))
-        out.append(f"<p>By chapter: {e(by)}</p>")
-    out += [f'<p class="small">{e(n)}</p>' for n in notes(line)]
-    out.append(evidence_table(line.evidence) if line.evidence else "<p>No records counted yet.</p>")
-    missing = missing_text(line, report.period)
+        by_chapter = _("By chapter: {values}").format(values=by)
+        out.append(f"<p>{e(by_chapter)}</p>")
+    out += [f'<p class="small">{e(n)}</p>' for n in notes(line, tr)]
+    none = _("No records counted yet.")
+    out.append(evidence_table(line.evidence, tr) if line.evidence else f"<p>{e(none)}</p>")
+    missing = missing_text(line, report.period, tr)
     if missing:
-        out.append(f"<p><strong>Missing:</strong> {e(missing)}.</p>")
+        label = _("Missing:")
+        out.append(f"<p><strong>{e(label)}</strong> {e(missing)}.</p>")
         if line.not_counted:
-            out.append(f"<p>Not counted yet ({len(line.not_counted)}):</p>{evidence_table(line.not_counted)}")
+            counted = _("Not counted yet ({n}):").format(n=len(line.not_counted))
+            out.append(f"<p>{e(counted)}</p>{evidence_table(line.not_counted, tr)}")
     out.append("</section>")
     return "\n".join(out)
 
 
 def render_html(report: Report, explain: str | None = None) -> str:
     """The whole report (with every metric's records in an appendix), or one metric's explanation."""
+    tr = translator(report.language)
     if explain is not None:
         line = report_line(report, explain)
         return page(report, f"{report.title}: {line.metric.label}", explain_section(report, line))
@@ -280,5 +338,7 @@ def render_html(report: Report, explain: str | None = None) -> str:
     body += [over_time_section(report)] if report.series else []
     body += [meeting_section(chapter, report) for chapter in report.chapters]
     appendix = "\n".join(explain_section(report, line) for line in report.lines)
-    body.append(f'<div class="appendix"><h2>Records behind each number</h2>\n{appendix}</div>')
-    return page(report, f"{report.title}: grant report as of {report.as_of}", "\n".join(body))
+    behind = tr.gettext("Records behind each number")
+    body.append(f'<div class="appendix"><h2>{e(behind)}</h2>\n{appendix}</div>')
+    title = tr.gettext("{title}: grant report as of {day}").format(title=report.title, day=tr.long_date(report.as_of))
+    return page(report, title, "\n".join(body))

@@ -9,6 +9,7 @@ from capctl.models.metrics import Target
 from capctl.report.build import build
 from capctl.report.counters import Evidence
 from capctl.report.describe import describe
+from capctl.report.i18n import translator
 from capctl.report.metrics import Result
 from capctl.report.parts import FollowUpItem, Meeting, Report
 from capctl.report.words import report_line
@@ -174,7 +175,7 @@ def explain_json(report: Report, metric_id: str) -> dict[str, Any]:
         "period": full["period"],
         "metrics_sha256": full["metrics_sha256"],
         "metric": _by_id(full["metrics"], line.metric.id),
-        "counts": describe(line.metric.count, line.window),
+        "counts": describe(line.metric.count, line.window, translator(report.language)),
         "details": _by_id(full["details"], line.metric.id),
         "chapters": [{"folder": c["folder"], **_by_id(c["metrics"], line.metric.id)} for c in full["chapters"]],
     }

@@ -16,6 +16,7 @@ from capctl.models.metrics import Metric, Period, Target
 from capctl.models.records import Engagement, Resource
 from capctl.query.activity import EngagementIndex
 from capctl.report.counters import COUNTERS, Evidence, status_on
+from capctl.report.i18n import ENGLISH, Translator
 from capctl.report.period import Window, elapsed, paced, previous_period, same_point, window
 from capctl.store.dataset import DataSet
 from capctl.vocab import MetricStatus, PartnerStatus
@@ -93,16 +94,18 @@ def evaluate(
     as_of: dt.date,
     with_previous: bool = True,
     index: EngagementIndex | None = None,
+    tr: Translator = ENGLISH,
 ) -> Result:
     """The metric's value as of ``as_of``, with every record counted and why.
 
     ``index`` is :func:`~capctl.query.activity.engagements_by_record` (up to ``as_of``, a later date
-    or none) when already at hand: the report builds it once for every metric.
+    or none) when already at hand: the report builds it once for every metric. ``tr`` words the
+    reasons each record counts (or does not yet).
     """
     counting = metric.count
     span = window(counting, period, as_of)
     counter = COUNTERS[counting.counts]
-    evidence, not_counted = counter(data, counting.where, span, as_of, index)
+    evidence, not_counted = counter(data, counting.where, span, as_of, index, tr)
     evidence.sort(key=lambda e: (e.date or dt.date.min, e.id))
     value = len(evidence)
     status, expected = judge(value, metric.target, elapsed(period, as_of), paced(counting))

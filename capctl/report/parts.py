@@ -11,7 +11,7 @@ from pathlib import Path
 from capctl.models.metrics import Period
 from capctl.report.charts import Series
 from capctl.report.metrics import Result
-from capctl.vocab import EngagementKind
+from capctl.vocab import EngagementKind, ReportLanguage
 
 DUE_SOON_DAYS = 14
 """Follow-ups due within this many days are listed beside the overdue ones."""
@@ -129,6 +129,7 @@ class Report:
     lines: list[Result]  # one per metric, in metrics.yaml's order; summed across chapters in a roll-up
     chapters: list[Chapter] = field(default_factory=list)
     series: list[Series] = field(default_factory=list)  # ``lines`` over time (summed in a roll-up), when drawn
+    language: ReportLanguage = ReportLanguage.en  # the words, dates and metric labels the formats print
 
     @property
     def rollup(self) -> bool:

@@ -11,6 +11,7 @@ from typing import Any
 
 from capctl.models.records import Official, Partner, Person, Testimony
 from capctl.report.counters import Evidence
+from capctl.report.i18n import ENGLISH, N_, Translator
 from capctl.report.parts import Chapter
 from capctl.store.dataset import DataSet
 from capctl.text import fold, slugify
@@ -18,24 +19,25 @@ from capctl.text import fold, slugify
 # --- who may be named ---------------------------------------------------------------
 
 WITHHELD = "withheld"
-COMMUNITY_MEMBER = "a community member"
+"""What stands for a withheld name in an id (ids stay in English: they are ids)."""
+COMMUNITY_MEMBER = N_("a community member")
 
 
-def unnamed(data: DataSet, person: Person) -> str:
+def unnamed(data: DataSet, person: Person, tr: Translator = ENGLISH) -> str:
     """How public output speaks of a person who may not be named: ``a member of <partner>``,
     ``a staffer of <official>`` or ``a community member``."""
     partner = data.records.get(person.affiliation or "")
     if isinstance(partner, Partner):
-        return f"a member of {partner.name}"
+        return tr.gettext("a member of {partner}").format(partner=partner.name)
     official = data.records.get(person.works_for or "")
     if isinstance(official, Official):
-        return f"a staffer of {official.name}"
-    return COMMUNITY_MEMBER
+        return tr.gettext("a staffer of {official}").format(official=official.name)
+    return tr.gettext(COMMUNITY_MEMBER)
 
 
-def public_label(data: DataSet, person: Person) -> str:
+def public_label(data: DataSet, person: Person, tr: Translator = ENGLISH) -> str:
     """The person's name when they may be named in public output, else how it speaks of them."""
-    return person.label if person.named_in_public else unnamed(data, person)
+    return person.label if person.named_in_public else unnamed(data, person, tr)
 
 
 # --- published reports ------------------------------------------------------------
@@ -51,7 +53,8 @@ class Redactor:
     without public consent.
     """
 
-    def __init__(self, datasets: Sequence[DataSet]) -> None:
+    def __init__(self, datasets: Sequence[DataSet], tr: Translator = ENGLISH) -> None:
+        self._tr = tr
         said: dict[str, set[str]] = {}
         ids: set[str] = set()
         for data in datasets:
@@ -59,9 +62,10 @@ class Redactor:
                 if not person.named_in_public:
                     ids.add(person.id)  # an id written by hand may differ from the name's slug
                     for name in person.names():
-                        said.setdefault(name, set()).add(unnamed(data, person))
+                        said.setdefault(name, set()).add(unnamed(data, person, tr))
         # A name one private person shares with another person is withheld, whoever is meant.
-        replacement = {name: next(iter(ways)) if len(ways) == 1 else COMMUNITY_MEMBER for name, ways in said.items()}
+        anyone = tr.gettext(COMMUNITY_MEMBER)
+        replacement = {name: next(iter(ways)) if len(ways) == 1 else anyone for name, ways in said.items()}
         # One pass each, longest first, so that "María Martínez" goes before an alias "María".
         ordered = sorted((n for n in replacement if len(fold(n)) >= 2), key=len, reverse=True)
         slugs = {slugify(name) for name in ordered if len(slugify(name)) >= 3} | {i for i in ids if len(i) >= 3}
@@ -74,21 +78,22 @@ class Redactor:
         addresses = sorted({p.address.strip() for p in people if p.address and len(p.address.strip()) >= 4}, key=len)
         self._addresses = _Matcher([(a, _units(a, name_units(a))) for a in reversed(addresses)])
         self._done: dict[str, str] = {}
+        self._withheld = tr.gettext("(withheld)")
 
     def text(self, value: str) -> str:
         done = self._done.get(value)
         if done is None:
             done = self._slugs.sub(WITHHELD, self._names.sub(self._said, value))
-            done = self._addresses.sub(f"({WITHHELD})", self._contacts(done))
+            done = self._addresses.sub(self._withheld, self._contacts(done))
             self._done[value] = done
         return done
 
     def _contacts(self, text: str) -> str:
         """``text`` without the emails and phone numbers (with any separators) of people."""
         if "@" in text and self._emails:
-            text = _EMAIL.sub(lambda m: f"({WITHHELD})" if m.group().casefold() in self._emails else m.group(), text)
+            text = _EMAIL.sub(lambda m: self._withheld if m.group().casefold() in self._emails else m.group(), text)
         if self._phones and _PHONE_START.search(text):
-            text = _PHONE.sub(lambda m: f"({WITHHELD})" if _known(m.group(), self._phones) else m.group(), text)
+            text = _PHONE.sub(lambda m: self._withheld if _known(m.group(), self._phones) else m.group(), text)
         return text
 
     def slug(self, value: str) -> str:
@@ -102,7 +107,8 @@ class Redactor:
 
         def testimony(item: Evidence) -> Evidence:
             if item.id in hidden:
-                return dataclasses.replace(item, id=hidden[item.id], title="(title withheld: no public consent)")
+                title = self._tr.gettext("(title withheld: no public consent)")
+                return dataclasses.replace(item, id=hidden[item.id], title=title)
             # A testimony is often named after its speaker: even a first name alone goes.
             record = data.records.get(item.id)
             person = data.records.get(record.person) if isinstance(record, Testimony) else None

@@ -9,7 +9,6 @@ readers, and numbers only: no record is named, so a ``--public`` chart is the in
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 from collections.abc import Callable, Sequence
@@ -18,6 +17,7 @@ from html import escape
 
 from capctl.models.metrics import Period
 from capctl.report.charts import Point, Series, district_total, pace
+from capctl.report.i18n import Translator, translator
 from capctl.report.metrics import Result
 from capctl.report.months import heading, monthly_table, table_days
 from capctl.report.parts import Report
@@ -79,7 +79,7 @@ def nice_top(highest: int) -> tuple[int, int]:
     return step * math.ceil((highest + 1) / step), step
 
 
-def axes(frame: Frame, step: int) -> list[str]:
+def axes(frame: Frame, step: int, tr: Translator) -> list[str]:
     """Gridlines with their values, and the months along the bottom."""
     out = []
     for value in range(0, frame.top + 1, step):
@@ -94,7 +94,7 @@ def axes(frame: Frame, step: int) -> list[str]:
         x = frame.x(start - dt.timedelta(days=1))
         out.append(f'<line x1="{x:.1f}" y1="{BOTTOM}" x2="{x:.1f}" y2="{BOTTOM + 4}" stroke="{INK}"/>')
         if i % every == 0:
-            label = calendar.month_abbr[start.month]
+            label = tr.month_abbr(start.month)
             if years > 1 and (i == 0 or start.month == 1):
                 label += f" {start.year}"
             end = starts[i + 1] if i + 1 < len(starts) else frame.period.end + dt.timedelta(days=1)
@@ -161,12 +161,13 @@ def value_line(frame: Frame, points: Sequence[Point], values: Sequence[int], col
     ]
 
 
-def as_of_mark(frame: Frame, day: dt.date) -> list[str]:
+def as_of_mark(frame: Frame, day: dt.date, tr: Translator) -> list[str]:
     x = frame.x(day)
+    words = tr.gettext("as of {day}").format(day=tr.date(day))
     anchor, dx = ("end", -3) if x > (LEFT + WIDTH) / 2 else ("start", 3)
     return [
         f'<line x1="{x:.1f}" y1="{TOP - 4}" x2="{x:.1f}" y2="{BOTTOM}" stroke="{INK}" stroke-dasharray="2 3"/>',
-        f'<text x="{x + dx:.1f}" y="{TOP - 8}" text-anchor="{anchor}">as of {day}</text>',
+        f'<text x="{x + dx:.1f}" y="{TOP - 8}" text-anchor="{anchor}">{e(words)}</text>',
     ]
 
 
@@ -190,55 +191,68 @@ def svg(chart_id: str, title: str, desc: str, body: list[str]) -> str:
 
 def burn_up(result: Result, series: Series, report: Report) -> str:
     """One metric's burn-up chart."""
+    tr = translator(report.language)
+    _, d = tr.gettext, tr.date
     period, points = report.period, series.points
     target = result.target
     top, step = nice_top(max([target.min or 0, target.max or 0, *(p.value for p in points)]))
     frame = Frame(period, top)
     chart_id = f"chart-{result.metric.id}"
     body = [hatch(f"{chart_id}-target"), *band(frame, target.min, target.max, f"{chart_id}-target")]
-    body += axes(frame, step)
-    items = [(SOLID, "value")]
+    body += axes(frame, step, tr)
+    items = [(SOLID, _("value"))]
     if pace(result, period, period.end) is not None and target.min is not None:
         x0, x1 = frame.x(period.start - dt.timedelta(days=1)), frame.x(period.end)
         body.append(
             f'<line x1="{x0:.1f}" y1="{frame.y(0):.1f}" x2="{x1:.1f}" y2="{frame.y(target.min):.1f}" '
             f'stroke="{MUTED}" stroke-width="1.5" stroke-dasharray="6 4"/>'
         )
-        items.append((DASHED, "even pace"))
+        items.append((DASHED, _("even pace")))
     if target.min is not None or target.max is not None:
         items.append(
-            (f'<rect width="16" height="10" fill="url(#{chart_id}-target)"/>', f"target {target_text(target)}")
+            (
+                f'<rect width="16" height="10" fill="url(#{chart_id}-target)"/>',
+                _("target {target}").format(target=target_text(target, tr)),
+            )
         )
-    items.append((DOTTED, "as of"))
-    body += as_of_mark(frame, report.as_of)
+    items.append((DOTTED, _("as of")))
+    body += as_of_mark(frame, report.as_of, tr)
     body += value_line(frame, points, [p.value for p in points], LINE[result.status])
     body += legend(items)
-    title = f"{result.metric.label}: week by week from {period.start} to {report.as_of}"
+    title = _("{metric}: week by week from {start} to {end}").format(
+        metric=result.metric.label, start=d(period.start), end=d(report.as_of)
+    )
     return svg(chart_id, title, describe_burn_up(result, series, report), body)
 
 
 def describe_burn_up(result: Result, series: Series, report: Report) -> str:
     """The chart in words: where the metric stands, its target and pace, and its value at each month's end."""
-    words = f"{result.value} as of {report.as_of}, target {target_text(result.target)} by {report.period.end}: "
-    words += status_text(result) + ". "
-    return words + "At each month's end: " + _monthly(series, report, lambda p: p.value) + "."
+    tr = translator(report.language)
+    _, d = tr.gettext, tr.date
+    words = _("{value} as of {day}, target {target} by {end}: ").format(
+        value=result.value, day=d(report.as_of), target=target_text(result.target, tr), end=d(report.period.end)
+    )
+    words += status_text(result, tr) + ". "
+    return words + _("At each month's end: {values}.").format(values=_monthly(series, report, lambda p: p.value))
 
 
 def districts_chart(result: Result, series: Series, report: Report) -> str:
     """How many districts a metric's trainings covered over time, each district named where it came in."""
+    tr = translator(report.language)
+    _, d = tr.gettext, tr.date
     period, points = report.period, series.points
     total = district_total(result)
     covered = [len(p.districts or ()) for p in points]
     top, step = nice_top(max([total, *covered]))
     frame = Frame(period, top)
     chart_id = f"chart-{result.metric.id}-districts"
-    body = axes(frame, step)
+    body = axes(frame, step, tr)
     y = frame.y(total)
     body.append(
         f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" stroke="{HATCH}" '
         'stroke-width="1.2" stroke-dasharray="8 3"/>'
     )
-    body += as_of_mark(frame, report.as_of)
+    body += as_of_mark(frame, report.as_of, tr)
     body += value_line(frame, points, covered, INK)
     for district, day in _arrivals(series):
         x, y = frame.x(day), frame.y(len(series.at(day).districts or ()))
@@ -247,8 +261,11 @@ def districts_chart(result: Result, series: Series, report: Report) -> str:
             f'<text x="{x + (-4 if anchor == "end" else 4):.1f}" y="{y + 12:.1f}" '
             f'text-anchor="{anchor}" fill="{MUTED}">{e(district)}</text>'
         )
-    body += legend([(SOLID, "districts covered"), (DASHED.replace(MUTED, HATCH), f"all {total} districts")])
-    title = f"{result.metric.label}: districts covered week by week from {period.start} to {report.as_of}"
+    every = tr.ngettext("all {n} district", "all {n} districts", total).format(n=total)
+    body += legend([(SOLID, _("districts covered")), (DASHED.replace(MUTED, HATCH), every)])
+    title = _("{metric}: districts covered week by week from {start} to {end}").format(
+        metric=result.metric.label, start=d(period.start), end=d(report.as_of)
+    )
     return svg(chart_id, title, describe_districts(result, series, report), body)
 
 
@@ -261,40 +278,49 @@ def _arrivals(series: Series) -> list[tuple[str, dt.date]]:
 
 
 def describe_districts(result: Result, series: Series, report: Report) -> str:
-    covered = len(series.last.districts or ())
-    words = f"{covered} of {district_total(result)} districts covered as of {report.as_of}"
-    arrivals = [f"{names} by {day}" for names, day in _arrivals(series)]
+    tr = translator(report.language)
+    _, d = tr.gettext, tr.date
+    covered, total = len(series.last.districts or ()), district_total(result)
+    words = tr.ngettext(
+        "{covered} of {n} district covered as of {day}", "{covered} of {n} districts covered as of {day}", total
+    ).format(covered=covered, n=total, day=d(report.as_of))
+    arrivals = [_("{districts} by {day}").format(districts=names, day=d(day)) for names, day in _arrivals(series)]
     words += f" ({'; '.join(arrivals)}). " if arrivals else ". "
-    return words + "At each month's end: " + _monthly(series, report, lambda p: len(p.districts or ())) + "."
+    values = _monthly(series, report, lambda p: len(p.districts or ()))
+    return words + _("At each month's end: {values}.").format(values=values)
 
 
 def _monthly(series: Series, report: Report, value: Callable[[Point], int]) -> str:
+    tr = translator(report.language)
     when = table_days(series, report.period, report.as_of)
     years = len({day.year for day in when})
-    return ", ".join(f"{heading(day, years)} {value(series.at(day))}" for day in when)
+    return ", ".join(f"{heading(day, years, tr)} {value(series.at(day))}" for day in when)
 
 
 def figure(result: Result, series: Series, report: Report) -> str:
     """One metric's chart (and its districts' chart) with a caption."""
-    caption = (
-        f"<figcaption><strong>{e(result.metric.label)}</strong>"
-        f'<span class="small">{result.value} as of {report.as_of} · target {e(target_text(result.target))} · '
-        f"{e(status_text(result))}</span></figcaption>"
+    tr = translator(report.language)
+    _, d = tr.gettext, tr.date
+    small = _("{value} as of {day} · target {target} · {status}").format(
+        value=result.value, day=d(report.as_of), target=target_text(result.target, tr), status=status_text(result, tr)
     )
+    label = e(result.metric.label)
+    caption = f'<figcaption><strong>{label}</strong><span class="small">{e(small)}</span></figcaption>'
     chart = burn_up(result, series, report)
     out = [f'<figure class="chart" id="over-time-{e(result.metric.id)}">{caption}{chart}</figure>']
     if result.districts is not None:
-        caption = (
-            f"<figcaption><strong>{e(result.metric.label)}: districts covered</strong>"
-            f'<span class="small">{len(series.last.districts or ())} of {district_total(result)} districts '
-            f"as of {report.as_of}</span></figcaption>"
-        )
+        total = district_total(result)
+        strong = _("{metric}: districts covered").format(metric=result.metric.label)
+        small = tr.ngettext("{covered} of {n} district as of {day}", "{covered} of {n} districts as of {day}", total)
+        small = small.format(covered=len(series.last.districts or ()), n=total, day=d(report.as_of))
+        caption = f'<figcaption><strong>{e(strong)}</strong><span class="small">{e(small)}</span></figcaption>'
         out.append(f'<figure class="chart">{caption}{districts_chart(result, series, report)}</figure>')
     return "".join(out)
 
 
 def over_time_section(report: Report) -> str:
     """One section (one printed page) per group of metrics: their charts, then the values by month."""
+    tr = translator(report.language)
     drawn = report.over_time()
     out = []
     for group in MetricGroup:
@@ -302,11 +328,13 @@ def over_time_section(report: Report) -> str:
         if not pairs:
             continue
         figures = "\n".join(figure(r, s, report) for r, s in pairs)
-        columns, rows = monthly_table([r for r, _ in pairs], [s for _, s in pairs], report.period, report.as_of)
+        columns, rows = monthly_table([r for r, _ in pairs], [s for _, s in pairs], report.period, report.as_of, tr)
+        heading = tr.gettext("{group} over time").format(group=tr.word(group.value).capitalize())
+        by_month = tr.gettext("Values by month")
         out.append(
-            f'<section class="over-time"><h2>{e(group.value.capitalize())} over time</h2>'
+            f'<section class="over-time"><h2>{e(heading)}</h2>'
             f'<div class="charts">\n{figures}\n</div>'
-            f"<details><summary>Values by month</summary>{_table(columns, rows)}</details></section>"
+            f"<details><summary>{e(by_month)}</summary>{_table(columns, rows)}</details></section>"
         )
     return "\n".join(out)
 

@@ -19,9 +19,10 @@ from capctl.rules import LOAD_RULES, check_cross_records, check_records, referen
 from capctl.store import incremental
 from capctl.store.cache import load_record_files
 from capctl.store.dataset import DataSet
-from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, record_entries
+from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, read_text, record_entries
 from capctl.store.read import PartialReference, load_settings
-from capctl.vocab import RecordKind, Severity
+from capctl.vocab import RecordKind, ReportLanguage, Severity
+from capctl.yaml.roundtrip import line_of
 
 
 def leftover_temporaries(data: DataSet) -> list[Problem]:
@@ -167,5 +168,34 @@ def _load(
             message = reference_problem(get, field, ref, ref_kind)
             if message is not None:
                 data.problems.append(Problem(shown, line, Severity.error, message))
+    data.problems.extend(metrics_translations(data))
     data.problems.sort(key=in_file_order)
     return data
+
+
+def metrics_translations(data: DataSet) -> list[Problem]:
+    """Warnings where a metric lacks a translation the others have, or that capctl.yaml's ``language:``
+    asks for: the report in that language shows its label and grant as written (the default)."""
+    metrics = data.metrics
+    if metrics is None:
+        return []
+    wanted = {language for metric in metrics.metrics for language in metric.translations}
+    if data.settings is not None and data.settings.language is not ReportLanguage.en:
+        wanted.add(data.settings.language)
+    missing = [
+        (i, lang) for lang in sorted(wanted) for i, m in enumerate(metrics.metrics) if lang not in m.translations
+    ]
+    if not missing:
+        return []
+    path = data.root / METRICS_FILE
+    text = read_text(path)
+    problems = []
+    for i, language in missing:
+        metric = metrics.metrics[i]
+        loc = ("metrics", i, "translations") if metric.translations else ("metrics", i, "label")
+        message = (
+            f"metrics.{i}: {metric.id!r} has no translations: {language}: (label and grant): "
+            f"the report in {language} shows them as written here"
+        )
+        problems.append(Problem(data.display(path), line_of(text, loc), Severity.warning, message))
+    return problems

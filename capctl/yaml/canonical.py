@@ -16,10 +16,10 @@ CANONICAL_WIDTH = 4096
 
 
 def to_plain(value: Any) -> Any:
-    """Model data as YAML wants it: enums as text, multi-line text as literal blocks,
+    """Model data as YAML wants it: enums as text (keys too), multi-line text as literal blocks,
     and empty values left out."""
     if isinstance(value, dict):
-        return {k: to_plain(v) for k, v in value.items() if v is not None and v != [] and v != {}}
+        return {to_plain(k): to_plain(v) for k, v in value.items() if v is not None and v != [] and v != {}}
     if isinstance(value, list | tuple):
         return [to_plain(v) for v in value]
     if isinstance(value, Enum):
