@@ -1,7 +1,7 @@
-"""Check's rules on consent: where a testimony given with public consent comes from a person who has not
-agreed to be named, and where a title or task that a public report prints names such a person.
-
-Cross-record rules (they need the people), kept apart from ``capctl.rules``, which lists them.
+"""Check's rules on personal data in what is published: free text that looks like a phone number or an
+email address (a file rule); a testimony given with public consent whose speaker has not agreed to be
+named, and a title or task that a public report prints naming such a person (cross-record rules: they
+need the people). ``capctl.rules`` lists them with the others.
 """
 
 from __future__ import annotations
@@ -10,16 +10,12 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from capctl.models.records import Engagement, Person, Priority, Record, Resource, Testimony
+from capctl.findings import WARN, Finding, Loc
+from capctl.models.records import Engagement, Partner, Person, Priority, Record, Resource, Testimony
 from capctl.text import fold
-from capctl.vocab import Severity
 
 if TYPE_CHECKING:
     from capctl.store.dataset import DataSet
-
-Loc = list[str | int]
-Finding = tuple[str, Loc, Severity, str]
-WARN = Severity.warning
 
 
 def public_testimony_speaker_agreed(data: DataSet) -> Iterator[Finding]:
@@ -109,3 +105,52 @@ def _described(person: Person) -> str:
     if person.works_for:
         return "a staffer of their official"
     return "a community member"
+
+
+_PHONE = re.compile(r"(?<![\w.-])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])")
+
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+"""Starts only where a word starts: a long run of letters is scanned once, not once per letter."""
+
+
+_PHONE_END = re.compile(r"\d{3}[ .-]\d{4}")
+
+
+def free_texts(record: Record) -> Iterator[tuple[Loc, str]]:
+    """Every free-text value of a record (published as is with --public), with where it is."""
+    fields = vars(record)  # not getattr: a missing attribute costs a pydantic exception
+    for name in ("notes", "description"):
+        value = fields.get(name)
+        if isinstance(value, str):
+            yield [name], value
+    if isinstance(record, Partner):
+        for i, change in enumerate(record.status_history):
+            if change.note:
+                yield ["status_history", i, "note"], change.note
+    elif isinstance(record, Engagement):
+        for i, follow_up in enumerate(record.follow_ups):
+            yield ["follow_ups", i, "task"], follow_up.task
+    elif isinstance(record, Priority):
+        for i, strategy in enumerate(record.strategies):
+            yield ["strategies", i, "summary"], strategy.summary
+
+
+def no_personal_data_in_free_text(data: DataSet, record: Record) -> Iterator[Finding]:
+    for loc, text in free_texts(record):
+        # Every phone number ends in _PHONE_END and every email has an "@": 100,000 notes are
+        # scanned for those first, a third of the cost of scanning them for the patterns whole.
+        phone = _PHONE_END.search(text) is not None and _PHONE.search(text) is not None
+        email = "@" in text and _EMAIL.search(text) is not None
+        if not (phone or email):
+            continue
+        field = ".".join(str(part) for part in loc)
+        for found, what, where in ((phone, "a phone number", "phone"), (email, "an email address", "email")):
+            if found:
+                yield (
+                    record.id,
+                    loc,
+                    WARN,
+                    f"{field}: looks like it holds {what}; free text is published with --public, "
+                    f"so keep it in a person's {where} field",
+                )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from capctl.gitrepo import Changes
 from capctl.problems import Problem
-from capctl.rules import references
+from capctl.references import references
 from capctl.store.dataset import DataSet
 from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX
 

@@ -8,14 +8,15 @@ message)``; the line is looked up only for the problems found.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from capctl.dates import today
-from capctl.models.records import Engagement, Official, Partner, Person, Priority, Record, Resource, Testimony
+from capctl.findings import ERR, WARN, CrossRule, Finding, RecordRule
+from capctl.models.records import Engagement, Official, Partner, Record, Resource, Testimony
 from capctl.privacy import (
+    no_personal_data_in_free_text,
     no_private_names_in_public_texts,
     private_names,
     private_names_in,
@@ -23,6 +24,12 @@ from capctl.privacy import (
     speaker_not_named,
 )
 from capctl.problems import Problem
+from capctl.references import (
+    districts_known,
+    missing_references,
+    references_exist,
+    unknown_districts,
+)
 from capctl.store.dataset import line_in
 from capctl.text import fold, looks_like_formula
 from capctl.vocab import EngagementKind, RecordKind, Severity
@@ -30,13 +37,7 @@ from capctl.vocab import EngagementKind, RecordKind, Severity
 if TYPE_CHECKING:
     from capctl.store.dataset import DataSet
 
-Loc = list[str | int]
-Finding = tuple[str, Loc, Severity, str]
-RecordRule = Callable[["DataSet", Record], Iterable[Finding]]
-CrossRule = Callable[["DataSet"], Iterable[Finding]]
-
 FAR_FUTURE_DAYS = 366
-ERR, WARN = Severity.error, Severity.warning
 
 
 # --- one record at a time -------------------------------------------------
@@ -139,51 +140,6 @@ def testimony_file_exists(data: DataSet, record: Record) -> Iterator[Finding]:
             yield record.id, ["file"], ERR, f"file: {link!r} does not exist under the data folder"
 
 
-_PHONE = re.compile(r"(?<![\w.-])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-"""Starts only where a word starts: a long run of letters is scanned once, not once per letter."""
-_PHONE_END = re.compile(r"\d{3}[ .-]\d{4}")
-
-
-def free_texts(record: Record) -> Iterator[tuple[Loc, str]]:
-    """Every free-text value of a record (published as is with --public), with where it is."""
-    fields = vars(record)  # not getattr: a missing attribute costs a pydantic exception
-    for name in ("notes", "description"):
-        value = fields.get(name)
-        if isinstance(value, str):
-            yield [name], value
-    if isinstance(record, Partner):
-        for i, change in enumerate(record.status_history):
-            if change.note:
-                yield ["status_history", i, "note"], change.note
-    elif isinstance(record, Engagement):
-        for i, follow_up in enumerate(record.follow_ups):
-            yield ["follow_ups", i, "task"], follow_up.task
-    elif isinstance(record, Priority):
-        for i, strategy in enumerate(record.strategies):
-            yield ["strategies", i, "summary"], strategy.summary
-
-
-def no_personal_data_in_free_text(data: DataSet, record: Record) -> Iterator[Finding]:
-    for loc, text in free_texts(record):
-        # Every phone number ends in _PHONE_END and every email has an "@": 100,000 notes are
-        # scanned for those first, a third of the cost of scanning them for the patterns whole.
-        phone = _PHONE_END.search(text) is not None and _PHONE.search(text) is not None
-        email = "@" in text and _EMAIL.search(text) is not None
-        if not (phone or email):
-            continue
-        field = ".".join(str(part) for part in loc)
-        for found, what, where in ((phone, "a phone number", "phone"), (email, "an email address", "email")):
-            if found:
-                yield (
-                    record.id,
-                    loc,
-                    WARN,
-                    f"{field}: looks like it holds {what}; free text is published with --public, "
-                    f"so keep it in a person's {where} field",
-                )
-
-
 def no_formula_in_names(data: DataSet, record: Record) -> Iterator[Finding]:
     """A name or title a spreadsheet would run as a formula (``=HYPERLINK(...)``): CSV output defuses it,
     but it is most likely pasted by mistake, or on purpose by someone hostile."""
@@ -235,138 +191,6 @@ LOAD_RULES: list[RecordRule] = [rule for rule in RECORD_RULES if rule not in FIL
 """The record rules a load runs on every record every time."""
 
 
-# --- across records -------------------------------------------------------
-
-
-def references(record: Record) -> Iterator[tuple[Loc, str, RecordKind]]:
-    """Every reference a record makes: (location, target id, kind it must be)."""
-    if isinstance(record, Partner):
-        for i, ref in enumerate(record.contacts):
-            yield ["contacts", i], ref, RecordKind.people
-    elif isinstance(record, Person):
-        if record.affiliation:
-            yield ["affiliation"], record.affiliation, RecordKind.partners
-        if record.works_for:
-            yield ["works_for"], record.works_for, RecordKind.officials
-    elif isinstance(record, Engagement):
-        for name, kind in (
-            ("partners", RecordKind.partners),
-            ("officials", RecordKind.officials),
-            ("people", RecordKind.people),
-            ("priorities", RecordKind.priorities),
-        ):
-            for i, ref in enumerate(getattr(record, name)):
-                yield [name, i], ref, kind
-        for i, follow_up in enumerate(record.follow_ups):
-            if follow_up.owner:
-                yield ["follow_ups", i, "owner"], follow_up.owner, RecordKind.people
-    elif isinstance(record, Testimony):
-        yield ["person"], record.person, RecordKind.people
-        if record.partner:
-            yield ["partner"], record.partner, RecordKind.partners
-    elif isinstance(record, Priority):
-        for i, strategy in enumerate(record.strategies):
-            for j, ref in enumerate(strategy.partners):
-                yield ["strategies", i, "partners", j], ref, RecordKind.partners
-        for i, position in enumerate(record.positions):
-            yield ["positions", i, "official"], position.official, RecordKind.officials
-
-
-def references_exist(data: DataSet) -> Iterator[Finding]:
-    """Every reference to a record that is not there or not of its kind; the references to a record
-    whose file has errors are told once, at that file (the cause), not in every file that refers to it."""
-    get = data.records.get  # hundreds of thousands of references in a statewide chapter
-    broken = data.broken
-    to_broken: dict[str, list[str]] = defaultdict(list)
-    for record in data.records.values():
-        for loc, ref, kind in references(record):
-            target = get(ref)
-            if target is not None and target.collection is kind:
-                continue
-            if target is None and ref in broken and broken[ref][0] is kind:
-                to_broken[ref].append(record.id)
-            else:
-                yield _wrong_reference(record, loc, ref, kind, target)
-    for ref, referrers in to_broken.items():
-        yield _knock_on(data, ref, referrers)
-
-
-def _missing_references(data: DataSet, record: Record) -> Iterator[Finding]:
-    """``references_exist`` on one record: a reference to a record with errors named as such."""
-    for loc, ref, kind in references(record):
-        target = data.records.get(ref)
-        if target is not None and target.collection is kind:
-            continue
-        if target is None and ref in data.broken and data.broken[ref][0] is kind:
-            where = data.display(data.broken[ref][1])
-            yield (
-                record.id,
-                loc,
-                ERR,
-                f"{field_name(loc)}: {kind.singular} {ref!r} has errors in {where}; fix them first",
-            )
-        else:
-            yield _wrong_reference(record, loc, ref, kind, target)
-
-
-def _wrong_reference(record: Record, loc: Loc, ref: str, kind: RecordKind, target: Record | None) -> Finding:
-    if target is None:
-        return record.id, loc, ERR, f"{field_name(loc)}: no {kind.singular} {ref!r}"
-    return record.id, loc, ERR, f"{field_name(loc)}: {ref!r} is {target.collection.a}, not {kind.a}"
-
-
-KNOCK_ON_FILES_SHOWN = 3
-
-
-def _knock_on(data: DataSet, ref: str, referrers: list[str]) -> Finding:
-    """One finding at a broken record's file for every reference to it (its problems' line: the file)."""
-    kind, _path = data.broken[ref]
-    count = len(referrers)
-    files = sorted({data.paths[i].relative_to(data.root).as_posix() for i in referrers})
-    shown = ", ".join(files[:KNOCK_ON_FILES_SHOWN])
-    more = len(files) - KNOCK_ON_FILES_SHOWN
-    if more > 0:
-        shown += f" and {more} more file{'s' * (more != 1)}"
-    return ref, [], ERR, f"{count} reference{'s' * (count != 1)} to {kind.value}/{ref}, which has errors: in {shown}"
-
-
-def reference_problem(get: Callable[[str], Record | None], field: str, ref: str, kind: RecordKind) -> str | None:
-    """What is wrong with a reference to ``ref`` (a ``kind``) in ``field``; None when it is right."""
-    target = get(ref)
-    if target is None:
-        return f"{field}: no {kind.singular} {ref!r}"
-    if target.collection is not kind:
-        return f"{field}: {ref!r} is {target.collection.a}, not {kind.a}"
-    return None
-
-
-def field_name(loc: Loc) -> str:
-    return ".".join(str(p) for p in loc)
-
-
-def districts_known(data: DataSet) -> Iterator[Finding]:
-    if data.settings is None or not data.settings.districts:
-        return
-    known = set(data.settings.district_ids())
-    listed = ", ".join(sorted(known))
-    for record in data.records.values():
-        yield from _unknown_districts(record, known, listed)
-
-
-def _unknown_districts(record: Record, known: set[str], listed: str) -> Iterator[Finding]:
-    if isinstance(record, Engagement) and record.district and record.district not in known:
-        yield record.id, ["district"], ERR, f"district: {record.district!r} is not in capctl.yaml ({listed})"
-    if isinstance(record, Partner):
-        for i, district in enumerate(record.districts):
-            if district not in known:
-                yield (
-                    record.id,
-                    ["districts", i],
-                    ERR,
-                    f"districts.{i}: {district!r} is not in capctl.yaml ({listed})",
-                )
-
-
 def likely_duplicates(data: DataSet) -> Iterator[Finding]:
     seen: dict[tuple[RecordKind, str], str] = {}
     for record in sorted(data.records.values(), key=lambda r: r.id):
@@ -397,10 +221,10 @@ def cross_findings_of(data: DataSet, record: Record, warnings: bool = True) -> I
     without running them over every record: its references, its districts, and whether a
     record of its kind with a smaller id has its name (a warning only: ``warnings`` False skips that scan
     of every record)."""
-    yield from _missing_references(data, record)
+    yield from missing_references(data, record)
     if data.settings is not None and data.settings.districts:
         known = set(data.settings.district_ids())
-        yield from _unknown_districts(record, known, ", ".join(sorted(known)))
+        yield from unknown_districts(record, known, ", ".join(sorted(known)))
     if warnings and not isinstance(record, Engagement | Resource):
         name = fold(record.label)
         first = min(
@@ -435,20 +259,6 @@ def check_cross_records(data: DataSet) -> list[Problem]:
 def check_with_rules(data: DataSet, rules: Iterable[CrossRule]) -> list[Problem]:
     """What these cross-record rules find, as problems."""
     return _to_problems(data, (f for rule in rules for f in rule(data)))
-
-
-def references_and_districts_of(data: DataSet, records: Iterable[Record]) -> Iterator[Finding]:
-    """What ``references_exist`` and ``districts_known`` find about these records only (the cross rules
-    that look at one record against the ids of all: a record no change touched keeps what they found)."""
-    known: set[str] = set()
-    listed = ""
-    if data.settings is not None and data.settings.districts:
-        known = set(data.settings.district_ids())
-        listed = ", ".join(sorted(known))
-    for record in records:
-        yield from _missing_references(data, record)
-        if listed:
-            yield from _unknown_districts(record, known, listed)
 
 
 LinedFinding = tuple[str, int | None, Severity, str]

@@ -16,7 +16,7 @@ from capctl.query import activity
 from capctl.query.attention import follow_up_row, overdue_words
 from capctl.query.listing import Context, row
 from capctl.query.summary import Table
-from capctl.rules import references
+from capctl.references import references
 from capctl.store.dataset import DataSet
 
 CHAPTER_MEETINGS_COUNTED = 12

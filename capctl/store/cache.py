@@ -104,7 +104,19 @@ def cache_key(root: Path) -> str:
         *sorted((package / "models").glob("*.py")),
         *sorted((package / "store").glob("*.py")),
         *sorted((package / "yaml").glob("*.py")),
-        *(package / name for name in ("vocab.py", "messages.py", "rules.py", "text.py", "dates.py")),
+        *(
+            package / name
+            for name in (
+                "vocab.py",
+                "messages.py",
+                "rules.py",
+                "privacy.py",
+                "references.py",
+                "findings.py",
+                "text.py",
+                "dates.py",
+            )
+        ),
     ]
     for source in sources:
         digest.update(source.read_bytes())

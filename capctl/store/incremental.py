@@ -27,17 +27,8 @@ from typing import Any
 
 from capctl.models.records import Engagement, Resource
 from capctl.problems import Problem
-from capctl.rules import (
-    CROSS_RULES,
-    LinedFinding,
-    as_problems,
-    check_with_rules,
-    districts_known,
-    likely_duplicates,
-    references_and_districts_of,
-    references_exist,
-    with_lines,
-)
+from capctl.references import districts_known, references_and_districts_of, references_exist
+from capctl.rules import CROSS_RULES, LinedFinding, as_problems, check_with_rules, likely_duplicates, with_lines
 from capctl.store import cache
 from capctl.store.dataset import DataSet
 from capctl.vocab import Severity

@@ -15,7 +15,8 @@ from pathlib import Path
 from capctl.models.metrics import MetricsFile
 from capctl.models.settings import Settings
 from capctl.problems import CapctlError, Problem, in_file_order
-from capctl.rules import LOAD_RULES, check_cross_records, check_records, reference_problem
+from capctl.references import reference_problem
+from capctl.rules import LOAD_RULES, check_cross_records, check_records
 from capctl.store import incremental
 from capctl.store.cache import load_record_files
 from capctl.store.dataset import DataSet

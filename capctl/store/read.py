@@ -14,7 +14,8 @@ from capctl.messages import describe_validation_error
 from capctl.models.records import ID_MAX_LENGTH, MODELS, Record
 from capctl.models.settings import Settings
 from capctl.problems import Problem
-from capctl.rules import FILE_RULES, PARTIAL_RULES, field_name, references
+from capctl.references import field_name, references
+from capctl.rules import FILE_RULES, PARTIAL_RULES
 from capctl.store.dataset import DataSet
 from capctl.store.files import SUFFIX, is_valid_id, kinds_sentence, parse_mapping, read_text
 from capctl.vocab import RecordKind, Severity
