@@ -328,9 +328,11 @@ def test_make_report_takes_the_language_from_its_command_line(args: list[str], e
 
     from conftest import REPO
 
-    environment = {k: v for k, v in os.environ.items() if k not in ("LANG", "REPORT_LANG", "MAKEFLAGS")}
+    # Under `make test` the outer make's level and flags are inherited: a nested make would then name its folder.
+    outer = ("LANG", "REPORT_LANG", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")
+    environment = {k: v for k, v in os.environ.items() if k not in outer}
     shown = subprocess.run(
-        ["make", "-n", "-o", ".venv/.installed-stamp", "report", *args],
+        ["make", "--no-print-directory", "-n", "-o", ".venv/.installed-stamp", "report", *args],
         cwd=REPO,
         env={**environment, **env},
         capture_output=True,
