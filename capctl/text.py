@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -54,6 +55,7 @@ def make_id(name: str, prefix: str) -> str:
     return f"{prefix}-{digest}"
 
 
+@functools.cache
 def language_name(code: str, locale: str = "en") -> str | None:
     """The name of a language code in ``locale``'s language (``es`` → ``Spanish``, ``zh-Hant`` →
     ``Traditional Chinese``; in ``es``: ``español``), from the Unicode CLDR by Babel; None for a code

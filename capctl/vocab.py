@@ -125,6 +125,14 @@ class MetricStatus(StrEnum):
     behind = "behind"
 
 
+class ExportFormat(StrEnum):
+    """What ``capctl export`` writes: one SQLite database, a folder of CSV files, or one JSON file."""
+
+    csv = "csv"
+    json = "json"
+    sqlite = "sqlite"
+
+
 class ReportFormat(StrEnum):
     text = "text"
     markdown = "markdown"

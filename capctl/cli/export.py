@@ -5,9 +5,9 @@ from typing import Annotated
 
 import typer
 
-from capctl.cli.options import ExportChoice, ExportForce, ExportFormatOption, ExportOutput, ExportPublic
+from capctl.cli.options import ExportForce, ExportFormatOption, ExportOutput, ExportPublic
 from capctl.problems import CapctlError
-from capctl.vocab import RecordKind
+from capctl.vocab import ExportFormat, RecordKind
 
 
 def export(
@@ -29,15 +29,14 @@ def export(
     """
     from capctl.cli.output import load, progress_bar
     from capctl.dates import today
-    from capctl.export.tables import ExportFormat
     from capctl.export.write import export as write_export
 
-    if excel and fmt is not ExportChoice.csv:
+    if excel and fmt is not ExportFormat.csv:
         raise CapctlError("--excel goes with --format csv")
     state = ctx.obj
     data = load(state)
     with progress_bar(state, "exporting") as advance:
-        tables = write_export(data, ExportFormat(fmt.value), output, today(), public, force, advance, excel)
+        tables = write_export(data, fmt, output, today(), public, force, advance, excel)
     records = sum(len(t.rows) for t in tables if t.name in set(RecordKind))
     what = "public " if public else ""
     state.err().print(f"wrote {output}: {records} records, {what}{fmt.value}")

@@ -23,7 +23,17 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from capctl.cli.complete import complete_list_kind, complete_ref
-from capctl.vocab import EngagementKind, PartnerStatus, RecordKind, ReportFormat, ResourceKind, Stance, Topic, loose
+from capctl.vocab import (
+    EngagementKind,
+    ExportFormat,
+    PartnerStatus,
+    RecordKind,
+    ReportFormat,
+    ResourceKind,
+    Stance,
+    Topic,
+    loose,
+)
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -64,12 +74,6 @@ class ShowFormat(StrEnum):
     json = "json"
 
 
-class ExportChoice(StrEnum):
-    csv = "csv"
-    json = "json"
-    sqlite = "sqlite"
-
-
 class YesNo(StrEnum):
     yes = "yes"
     no = "no"
@@ -93,7 +97,7 @@ ReportFormatOption = Annotated[
     typer.Option("--format", "-f", help="text for the terminal, markdown for an agenda, json, html for print."),
 ]
 ExportFormatOption = Annotated[
-    ExportChoice,
+    ExportFormat,
     typer.Option("--format", help="sqlite: one database; csv: a folder with one file per table; json: one file."),
 ]
 

@@ -9,7 +9,6 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from capctl import __version__
@@ -21,12 +20,6 @@ from capctl.vocab import RecordKind
 
 EXPORT_VERSION = 1
 """Bumped when a table or column changes meaning; SQLite carries it as ``PRAGMA user_version``."""
-
-
-class ExportFormat(StrEnum):
-    csv = "csv"
-    json = "json"
-    sqlite = "sqlite"
 
 
 @dataclass(frozen=True)

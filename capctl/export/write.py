@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from capctl.export.public import Publisher
-from capctl.export.tables import EXPORT_VERSION, ExportFormat, ExportTable, build_tables, hidden_fields
+from capctl.export.tables import EXPORT_VERSION, ExportTable, build_tables, hidden_fields
 from capctl.models.records import MODELS, Engagement, Record
 from capctl.problems import CapctlError
 from capctl.query.listing import Context, csv_cell, row
 from capctl.store.dataset import DataSet
 from capctl.store.write import fsync_dir, new_file_mode, refused_write, umask
-from capctl.vocab import RecordKind
+from capctl.vocab import ExportFormat, RecordKind
 
 # --- writing ----------------------------------------------------------------
 
