@@ -31,8 +31,10 @@ from capctl.references import (
     unknown_districts,
 )
 from capctl.store.dataset import line_in
+from capctl.store.files import METRICS_FILE, read_text
 from capctl.text import fold, looks_like_formula
-from capctl.vocab import EngagementKind, RecordKind, Severity
+from capctl.vocab import EngagementKind, RecordKind, ReportLanguage, Severity
+from capctl.yaml.roundtrip import line_of
 
 if TYPE_CHECKING:
     from capctl.store.dataset import DataSet
@@ -294,3 +296,31 @@ def as_problems(data: DataSet, findings: Iterable[LinedFinding]) -> list[Problem
 
 def _to_problems(data: DataSet, findings: Iterable[Finding]) -> list[Problem]:
     return as_problems(data, with_lines(data, findings))
+
+
+def metrics_translations(data: DataSet) -> list[Problem]:
+    """Warnings where a metric lacks a translation the others have, or that capctl.yaml's ``language:``
+    asks for: the report in that language shows its label and grant as written (the default)."""
+    metrics = data.metrics
+    if metrics is None:
+        return []
+    wanted = {language for metric in metrics.metrics for language in metric.translations}
+    if data.settings is not None and data.settings.language is not ReportLanguage.en:
+        wanted.add(data.settings.language)
+    missing = [
+        (i, lang) for lang in sorted(wanted) for i, m in enumerate(metrics.metrics) if lang not in m.translations
+    ]
+    if not missing:
+        return []
+    path = data.root / METRICS_FILE
+    text = read_text(path)
+    problems = []
+    for i, language in missing:
+        metric = metrics.metrics[i]
+        loc = ("metrics", i, "translations") if metric.translations else ("metrics", i, "label")
+        message = (
+            f"metrics.{i}: {metric.id!r} has no translations: {language}: (label and grant): "
+            f"the report in {language} shows them as written here"
+        )
+        problems.append(Problem(data.display(path), line_of(text, loc), Severity.warning, message))
+    return problems

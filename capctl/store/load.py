@@ -16,14 +16,13 @@ from capctl.models.metrics import MetricsFile
 from capctl.models.settings import Settings
 from capctl.problems import CapctlError, Problem, in_file_order
 from capctl.references import reference_problem
-from capctl.rules import LOAD_RULES, check_cross_records, check_records
+from capctl.rules import LOAD_RULES, check_cross_records, check_records, metrics_translations
 from capctl.store import incremental
 from capctl.store.cache import load_record_files
 from capctl.store.dataset import DataSet
-from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, read_text, record_entries
+from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, record_entries
 from capctl.store.read import PartialReference, load_settings
-from capctl.vocab import RecordKind, ReportLanguage, Severity
-from capctl.yaml.roundtrip import line_of
+from capctl.vocab import RecordKind, Severity
 
 
 def leftover_temporaries(data: DataSet) -> list[Problem]:
@@ -151,52 +150,26 @@ def _load(
         if result.findings:
             data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.findings)
     data.problems.extend(check_records(data, data.records.values(), LOAD_RULES))
-    if kinds is not None:
-        pass  # the other records are not here: the cross-record rules would find references missing
-    elif cache and not data.broken:
-        data.problems.extend(incremental.cross_problems(data, stamps)[0])
-    else:
-        # A record with errors gathers the references to it (rules.references_exist): that is a rule over
-        # the whole set, so it runs in full; the kept state is left as it was for the next clean load.
-        data.problems.extend(check_cross_records(data))
-    get = data.records.get
-    for shown, made in (
-        partial if kinds is None else []
-    ):  # a record with errors: its valid references are checked all the same
-        for line, field, ref, ref_kind in made:
-            if ref in data.broken and data.broken[ref][0] is ref_kind:
-                continue  # told at that record's file, with every reference to it
-            message = reference_problem(get, field, ref, ref_kind)
-            if message is not None:
-                data.problems.append(Problem(shown, line, Severity.error, message))
+    if kinds is None:  # in a load of some kinds the other records are not here: references would look missing
+        data.problems.extend(_across_records(data, stamps, partial, cache))
     data.problems.extend(metrics_translations(data))
     data.problems.sort(key=in_file_order)
     return data
 
 
-def metrics_translations(data: DataSet) -> list[Problem]:
-    """Warnings where a metric lacks a translation the others have, or that capctl.yaml's ``language:``
-    asks for: the report in that language shows its label and grant as written (the default)."""
-    metrics = data.metrics
-    if metrics is None:
-        return []
-    wanted = {language for metric in metrics.metrics for language in metric.translations}
-    if data.settings is not None and data.settings.language is not ReportLanguage.en:
-        wanted.add(data.settings.language)
-    missing = [
-        (i, lang) for lang in sorted(wanted) for i, m in enumerate(metrics.metrics) if lang not in m.translations
-    ]
-    if not missing:
-        return []
-    path = data.root / METRICS_FILE
-    text = read_text(path)
-    problems = []
-    for i, language in missing:
-        metric = metrics.metrics[i]
-        loc = ("metrics", i, "translations") if metric.translations else ("metrics", i, "label")
-        message = (
-            f"metrics.{i}: {metric.id!r} has no translations: {language}: (label and grant): "
-            f"the report in {language} shows them as written here"
-        )
-        problems.append(Problem(data.display(path), line_of(text, loc), Severity.warning, message))
-    return problems
+def _across_records(
+    data: DataSet, stamps: dict[str, str], partial: list[tuple[str, list[PartialReference]]], cache: bool
+) -> list[Problem]:
+    """What the cross-record rules find: brought up to date from the last load with the cache, in full while a
+    record has errors (it gathers the references to it, a rule over the whole set); and the references of
+    the records with errors, from their fields that are valid."""
+    found = incremental.cross_problems(data, stamps)[0] if cache and not data.broken else check_cross_records(data)
+    get = data.records.get
+    for shown, made in partial:
+        for line, field, ref, ref_kind in made:
+            if ref in data.broken and data.broken[ref][0] is ref_kind:
+                continue  # told at that record's file, with every reference to it
+            message = reference_problem(get, field, ref, ref_kind)
+            if message is not None:
+                found.append(Problem(shown, line, Severity.error, message))
+    return found
