@@ -12,6 +12,8 @@ _NON_ID = re.compile(r"[^a-z0-9]+")
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: ``Martínez`` and ``martinez`` fold alike."""
+    if text.isascii():  # nothing to decompose: most titles and tasks, and 5x faster
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.casefold().split())

@@ -50,6 +50,15 @@ def add_an_engagement_with_a_missing_reference(root: Path, _mp: pytest.MonkeyPat
     )
 
 
+def name_a_private_person_in_a_title(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    path = root / "engagements" / "2017" / "2017-03-02-call-jon-lee.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Call with Jon Lee", "title: Call with Ana Cruz"))
+
+
+def let_the_person_be_named(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    _write(root / "people" / "ana-cruz.yaml", "name: Ana Cruz\ntitle: Chapter organizer\nconsent:\n  public_name: true\n")
+
+
 def add_an_engagement_in_the_wrong_year(root: Path, _mp: pytest.MonkeyPatch) -> None:
     _write(
         root / "engagements" / "2016" / "2017-05-02-call-jon-lee.yaml",
@@ -145,6 +154,8 @@ STEPS: list[Step] = [
     name_a_person_as_a_partner_and_an_unknown_district,
     mend_the_engagement,
     add_a_district,
+    name_a_private_person_in_a_title,
+    let_the_person_be_named,
     add_an_engagement_in_the_wrong_year,
     duplicate_an_id,
     delete_an_official_others_refer_to,
@@ -230,5 +241,6 @@ def test_warm_incremental_and_cold_loads_agree_after_every_step(
         "languages",
         "hilda-ramos",
         "jon-lee",
+        "title: names Ana Cruz, who has not agreed to be named",
     ):
         assert expected in text, expected

@@ -7,7 +7,8 @@ only what a change can break:
 * nothing changed: nothing runs, the findings kept are the findings;
 * records edited or added (no record gone, none of another kind): the references and districts of
   those records, and of the records that had findings (an added record may be what they missed), are
-  checked again; the likely duplicates again, in full, when a record that has a name changed;
+  checked again; the likely duplicates again, in full, when a record that has a name changed; the
+  privacy rules on those records' speakers and public texts, or in full when a person changed;
 * a record gone or of another kind (a deletion, a rename, a file made invalid), other settings, another
   capctl or another data folder: every rule runs, as without the cache.
 
@@ -22,10 +23,19 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from capctl.findings import Finding
 from capctl.models.records import Engagement, Resource
+from capctl.privacy import (
+    no_private_names_in_public_texts,
+    private_names,
+    private_names_in,
+    public_testimony_speaker_agreed,
+    speaker_not_named,
+)
 from capctl.problems import Problem
 from capctl.references import districts_known, references_and_districts_of, references_exist
 from capctl.rules import CROSS_RULES, LinedFinding, as_problems, check_with_rules, likely_duplicates, with_lines
@@ -34,17 +44,27 @@ from capctl.store.dataset import DataSet
 from capctl.vocab import Severity
 
 STATE_FILE = "cross-records.state"
-FORMAT = 1
+FORMAT = 2
 RACY = " racy"
 """How the stamp of a record whose file changed too recently to be known unchanged ends: such a record is
 always checked again."""
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
-KEPT_RULES = (references_exist, districts_known, likely_duplicates)
+KEPT_RULES = (
+    references_exist,
+    districts_known,
+    likely_duplicates,
+    public_testimony_speaker_agreed,
+    no_private_names_in_public_texts,
+)
 """The cross-record rules whose findings are kept and brought up to date; every other rule of
 ``CROSS_RULES`` runs in full on every load."""
 Tagged = tuple[str, LinedFinding]
-"""A finding and the rule it comes from: ``"r"`` (references and districts) or ``"d"`` (likely duplicates)."""
+"""A finding and the rule it comes from: ``"r"`` (references and districts), ``"d"`` (likely duplicates) or
+``"p"`` (a public testimony or text naming someone who has not agreed to be named)."""
+_TAGS = ("r", "d", "p")
+PEOPLE = "people"
+"""The stamp's kind of a person: a change to one may change what every public text may name."""
 
 
 def stamp(kind: str, stat: os.stat_result | None, started_ns: int) -> str:
@@ -80,7 +100,25 @@ def _key(data: DataSet) -> str:
 def _every_rule(data: DataSet) -> list[Tagged]:
     found: list[Tagged] = [("r", f) for f in with_lines(data, references_and_districts_of(data, data.records.values()))]
     found += [("d", f) for f in with_lines(data, likely_duplicates(data))]
+    found += [("p", f) for f in with_lines(data, _privacy(data))]
     return found
+
+
+def _privacy(data: DataSet) -> Iterator[Finding]:
+    yield from public_testimony_speaker_agreed(data)
+    yield from no_private_names_in_public_texts(data)
+
+
+def _privacy_of(data: DataSet, changed: list[str]) -> Iterator[Finding]:
+    """What the privacy rules find in these records alone: their speakers, their public texts (no person
+    among them: a person changed means the names to look for changed, and every text is read again)."""
+    names = private_names(data)
+    for record_id in changed:
+        record = data.records.get(record_id)
+        if record is not None:
+            yield from speaker_not_named(data, record)
+            if names:
+                yield from private_names_in(record, names)
 
 
 def _update(data: DataSet, stamps: dict[str, str], state: tuple[dict[str, str], list[Tagged]]) -> list[Tagged] | None:
@@ -101,6 +139,12 @@ def _update(data: DataSet, stamps: dict[str, str], state: tuple[dict[str, str], 
         kept += [("d", f) for f in with_lines(data, likely_duplicates(data))]  # a name changed or came
     else:
         kept += [(tag, f) for tag, f in found if tag == "d"]
+    if any(stamps[i].split(" ", 1)[0] == PEOPLE for i in changed):
+        kept += [("p", f) for f in with_lines(data, _privacy(data))]  # who may be named changed
+    else:
+        again_p = set(changed)
+        kept += [(tag, f) for tag, f in found if tag == "p" and f[0] not in again_p]
+        kept += [("p", f) for f in with_lines(data, _privacy_of(data, changed))]
     return kept
 
 
@@ -124,7 +168,7 @@ def _read(where: Path, key: str) -> tuple[dict[str, str], list[Tagged]] | None:
 
 def _finding(row: Any) -> Tagged:
     tag, record_id, line, severity, message = row
-    if tag not in ("r", "d") or type(record_id) is not str or type(message) is not str:
+    if tag not in _TAGS or type(record_id) is not str or type(message) is not str:
         raise ValueError("not a finding")
     if not (line is None or type(line) is int):
         raise ValueError("not a line")
