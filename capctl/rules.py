@@ -112,8 +112,12 @@ def term_in_order(data: DataSet, record: Record) -> Iterator[Finding]:
         yield record.id, ["term_end"], ERR, "term_end: before term_start"
 
 
+def far_future_limit() -> dt.date:
+    return today() + dt.timedelta(days=FAR_FUTURE_DAYS)
+
+
 def no_far_future_dates(data: DataSet, record: Record) -> Iterator[Finding]:
-    limit = today() + dt.timedelta(days=FAR_FUTURE_DAYS)
+    limit = far_future_limit()
     fields = vars(record)  # not getattr: a missing attribute costs a pydantic exception
     for field in ("date", "identified"):
         value = fields.get(field)
@@ -190,7 +194,11 @@ PARTIAL_RULES: list[RecordRule] = [rule for rule in FILE_RULES if rule is not te
 valid fields of a record with errors (a consent with an error is not "no consent")."""
 
 LOAD_RULES: list[RecordRule] = [rule for rule in RECORD_RULES if rule not in FILE_RULES]
-"""The record rules a load runs on every record every time."""
+"""The record rules a load runs every time: on the records whose latest ``date`` or ``identified`` is past
+:func:`far_future_limit` and on every record of ``LOAD_RULES_KINDS`` (what else they look at: a load of the
+cache knows those dates without decoding the records)."""
+LOAD_RULES_KINDS = frozenset({RecordKind.testimonies})
+"""The kinds whose every record ``LOAD_RULES`` read: a testimony's file may have gone."""
 
 
 def likely_duplicates(data: DataSet) -> Iterator[Finding]:

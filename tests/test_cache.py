@@ -202,7 +202,7 @@ def test_another_version_of_capctl_reads_every_file_again(
     assert warm(chapter) == cold(chapter)
     assert len(parsed) == 15
     assert all(
-        p.read_text(encoding="utf-8").startswith('{"format":1,"key":"capctl 99.0.0 ') for p in cache_files(chapter)
+        p.read_text(encoding="utf-8").startswith('{"format":2,"key":"capctl 99.0.0 ') for p in cache_files(chapter)
     )
 
 
@@ -223,7 +223,8 @@ def test_changed_models_read_every_file_again(
         pytest.param(lambda text: text[: len(text) // 2], id="truncated"),
         pytest.param(lambda text: "", id="empty"),
         pytest.param(lambda text: text.split("\n", 1)[0] + "\n[1, 2, 3]", id="not a cache body"),
-        pytest.param(lambda text: text.replace(",0]}", ",999]}"), id="bad index"),
+        pytest.param(lambda text: text.replace('",0,', '",999,'), id="bad index"),
+        pytest.param(lambda text: text.rsplit("\n", 2)[0] + "\n", id="a record line lost"),
         pytest.param(lambda text: "\x00\xff garbage", id="garbage"),
     ],
 )
@@ -237,6 +238,20 @@ def test_a_damaged_cache_is_rebuilt_never_trusted(chapter: Path, parsed: list[st
     parsed.clear()
     assert warm(chapter) == first
     assert parsed == []
+
+
+def test_a_cached_record_that_no_longer_decodes_is_read_from_its_file(chapter: Path, parsed: list[str]) -> None:
+    first = warm(chapter)
+    where = cache.cache_dir(chapter)
+    assert where is not None
+    shard = where / cache.shard_file("people")
+    header, entries, *records = shard.read_text(encoding="utf-8").split("\n")
+    assert len(records) == 4 and records[-1] == ""  # three people, each on a line of their own
+    records[0] = '{"name": 7}'
+    shard.write_text("\n".join([header, entries, *records]), encoding="utf-8")
+    parsed.clear()
+    assert warm(chapter) == first
+    assert parsed == ["people/ana-cruz.yaml"]
 
 
 def test_a_cache_from_another_data_folder_is_not_used(tmp_path: Path, parsed: list[str]) -> None:
@@ -307,7 +322,7 @@ def test_parsing_in_several_processes_gives_the_same_records_and_problems(
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     assert warm(broken) == in_this_process
     assert parsed == []  # the workers parsed every file, not this process
-    bodies = [json.loads(p.read_text(encoding="utf-8").split("\n", 1)[1]) for p in cache_files(broken)]
+    bodies = [json.loads(p.read_text(encoding="utf-8").split("\n", 2)[1]) for p in cache_files(broken)]
     assert sum(len(body["entries"]) for body in bodies) == len(list(files.record_files(broken)))
 
 

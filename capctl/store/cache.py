@@ -7,6 +7,7 @@ docs/architecture.md (the load pipeline). Measured costs: bench/RESULTS.md.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import sys
@@ -21,14 +22,26 @@ from typing import Literal, cast
 from pydantic import BaseModel, Field, ValidationError
 
 from capctl import __version__
-from capctl.models.records import Engagement, Official, Partner, Person, Priority, Record, Resource, Testimony
+from capctl.models.records import (
+    MODELS,
+    Engagement,
+    Official,
+    Partner,
+    Person,
+    Priority,
+    Record,
+    Resource,
+    Testimony,
+)
+from capctl.problems import CapctlError
+from capctl.store.dataset import LazyRecord, latest_date
 from capctl.store.files import RecordFile
 from capctl.store.read import FileProblem, FileResult, PartialReference, load_record_file
 from capctl.vocab import RecordKind
 
 CACHE_FOLDER = ".capctl-cache"
 SUFFIX = ".json"
-FORMAT = 1
+FORMAT = 2
 RACY_NS = 2_000_000_000
 """Files changed this recently (nanoseconds) are parsed but not cached."""
 PARALLEL_MIN_FILES = 5_000
@@ -71,12 +84,32 @@ class _Entry(BaseModel):
 
 
 class _Header(BaseModel):
-    format: Literal[1]
+    format: Literal[2]
     key: str
     folder: str
+    records: int
+    """How many record lines follow the entries: fewer means the file was cut short."""
+
+
+class _Kept(BaseModel):
+    """A shard's entry for one file: as :class:`_Entry`, with where its record's line is and its latest date."""
+
+    path: str
+    key: StatKey
+    problems: list[FileProblem] = []
+    findings: list[FileProblem] = Field(default_factory=list)
+    record: tuple[RecordKind, int, str | None] | None = None
+    """The record's kind, its line among the record lines, and :func:`~capctl.store.dataset.latest_date`."""
+    references: list[PartialReference] = Field(default_factory=list)
+
+
+class _Entries(BaseModel):
+    entries: list[_Kept]
 
 
 class _Body(BaseModel):
+    """What a worker sends back: the entries of its files and their records, decoded at once."""
+
     entries: list[_Entry]
     records: _Records
 
@@ -155,7 +188,7 @@ def load_record_files(
     cached: dict[str, dict[str, tuple[StatKey, FileResult]]] = {}
     todo: list[int] = []
     for folder, indexes in shards.items():
-        cached[folder] = found = _read(where / shard_file(folder), key, folder) if where is not None else {}
+        cached[folder] = found = _read(where / shard_file(folder), key, folder, root) if where is not None else {}
         for index in indexes:
             stat = entries[index].stat
             hit = found.get(entries[index].relative) if stat is not None else None
@@ -203,44 +236,78 @@ def _changed(cached: dict[str, tuple[StatKey, FileResult]], keep: list[tuple[str
 # --- reading and writing the cache files -----------------------------------
 
 
-def _read(where: Path, key: str, folder: str) -> dict[str, tuple[StatKey, FileResult]]:
-    """The cached entries of one folder by path; empty if missing, corrupt, or written for something else."""
+def _read(where: Path, key: str, folder: str, root: Path) -> dict[str, tuple[StatKey, FileResult]]:
+    """The cached entries of one folder by path; empty if missing, corrupt, or written for something else.
+
+    A shard is a header line, a line of entries (validated as it is read) and one line of JSON per record,
+    kept as bytes and validated by its model only when a command reads the record (``LazyRecord``)."""
     try:
         with where.open("rb") as handle:
             header = _Header.model_validate_json(handle.readline())
             if header.key != key or header.folder != folder:
                 return {}
-            body = _Body.model_validate_json(handle.read())
+            body = _Entries.model_validate_json(handle.readline())
+            lines = handle.read().split(b"\n")
     except (OSError, ValidationError, ValueError):
+        return {}
+    if len(lines) != header.records + 1 or lines[-1] != b"":  # each record line ends with a newline
         return {}
     found: dict[str, tuple[StatKey, FileResult]] = {}
     for entry in body.entries:
-        record: Record | None = None
+        result = FileResult(None, entry.problems, findings=entry.findings)
+        result.references = entry.references
         if entry.record is not None:
-            kind, index = entry.record
-            records = body.records.of(kind)
-            if not 0 <= index < len(records):
+            kind, index, latest = entry.record
+            if not 0 <= index < header.records:
                 return {}
-            record = records[index]
-        result = FileResult(record, list(entry.problems), findings=list(entry.findings))
-        result.references = list(entry.references)
+            reread = functools.partial(_reread, root, kind, entry.path)
+            result.lazy = LazyRecord(MODELS[kind], lines[index], latest, reread)
         found[entry.path] = (entry.key, result)
     return found
 
 
+def _reread(root: Path, kind: RecordKind, relative: str) -> Record:
+    """A cached record that does not decode, from its file (unchanged since the load: its stat key matched)."""
+    path = root.joinpath(*relative.split("/"))
+    result = load_record_file(root, kind, path)
+    if result.record is None:
+        raise CapctlError(f"{path}: changed while capctl was reading it; run the command again", 1)
+    return result.record
+
+
 def _write(where: Path, key: str, folder: str, keep: list[tuple[str, StatKey, FileResult]]) -> None:
     """Write one shard atomically; a folder that cannot be written simply goes without a cache."""
-    header = _Header(format=FORMAT, key=key, folder=folder).model_dump_json().encode()
-    body = _pack(keep).model_dump_json(exclude_unset=True, by_alias=True).encode()
+    entries: list[_Kept] = []
+    lines: list[bytes] = []
+    for path, stat, result in keep:
+        entry = _Kept(path=path, key=stat, problems=result.problems)
+        if result.findings:  # set only when there are some: most files have none
+            entry.findings = result.findings
+        if result.references:
+            entry.references = result.references
+        lazy, record = result.lazy, result.record
+        if lazy is not None:  # still as read from the cache: its line is kept without decoding it
+            entry.record = (record.collection if record else _kind_of(lazy), len(lines), lazy.latest)
+            lines.append(lazy.raw)
+        elif record is not None:
+            entry.record = (record.collection, len(lines), latest_date(record))
+            lines.append(record.model_dump_json(exclude_unset=True, by_alias=True).encode())
+        entries.append(entry)
+    header = _Header(format=FORMAT, key=key, folder=folder, records=len(lines)).model_dump_json().encode()
+    body = _Entries(entries=entries).model_dump_json(exclude_unset=True).encode()
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
         # The cache sits in the chapter's repository, beside data/: keep it out of `git add .`.
         ignore = where.parent.parent / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# capctl's load cache: safe to delete, never to commit\n*\n", encoding="utf-8")
-        replace_file(where, header + b"\n" + body)
+        replace_file(where, b"".join([header, b"\n", body, b"\n", *(line + b"\n" for line in lines)]))
     except OSError:
         pass
+
+
+def _kind_of(lazy: LazyRecord) -> RecordKind:
+    return lazy.model.collection
 
 
 def replace_file(where: Path, content: bytes) -> None:

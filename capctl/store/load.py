@@ -13,13 +13,21 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 
 from capctl.models.metrics import MetricsFile
+from capctl.models.records import Record
 from capctl.models.settings import Settings
 from capctl.problems import CapctlError, Problem, in_file_order
 from capctl.references import reference_problem
-from capctl.rules import LOAD_RULES, check_cross_records, check_records, metrics_translations
+from capctl.rules import (
+    LOAD_RULES,
+    LOAD_RULES_KINDS,
+    check_cross_records,
+    check_records,
+    far_future_limit,
+    metrics_translations,
+)
 from capctl.store import incremental
 from capctl.store.cache import load_record_files
-from capctl.store.dataset import DataSet
+from capctl.store.dataset import DataSet, RecordMap
 from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, record_entries
 from capctl.store.read import PartialReference, load_settings
 from capctl.vocab import RecordKind, Severity
@@ -128,33 +136,51 @@ def _load(
     stamps: dict[str, str] = {}
     """What each loaded record is, for the cross-record rules kept from the last load (with the cache)."""
     partial: list[tuple[str, list[PartialReference]]] = []
+    records = data.records
+    assert isinstance(records, RecordMap)
     for (kind, path, _relative, stat), result in zip(entries, results, strict=True):
         shown = str(path)  # what data.display(path) gives, without its cost at 60,000 files
         if result.problems:
             data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.problems)
-        record = result.record
-        if record is None:
+        record, lazy = result.record, result.lazy
+        if record is None and lazy is None:
             if kind is not None and path.suffix == SUFFIX and any(p[1] is Severity.error for p in result.problems):
                 data.broken.setdefault(path.stem, (kind, path))
             if result.references:
                 partial.append((shown, result.references))
             continue
-        if record.id in data.records:
-            first = data.display(data.paths[record.id])
-            data.problems.append(Problem(shown, None, Severity.error, f"duplicate id {record.id!r}: also {first}"))
+        record_id = path.stem  # a record's id is its file name
+        if record_id in records:
+            first = data.display(data.paths[record_id])
+            data.problems.append(Problem(shown, None, Severity.error, f"duplicate id {record_id!r}: also {first}"))
             continue
-        data.records[record.id] = record
-        data.paths[record.id] = path
+        assert kind is not None  # a file outside a kind's folder has no record
+        if lazy is not None:
+            records.put_lazy(record_id, kind, lazy)
+        elif record is not None:
+            records[record_id] = record
+        data.paths[record_id] = path
         if cache and kinds is None:
-            stamps[record.id] = incremental.stamp(record.collection.value, stat, started)
+            stamps[record_id] = incremental.stamp(kind.value, stat, started)
         if result.findings:
             data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.findings)
-    data.problems.extend(check_records(data, data.records.values(), LOAD_RULES))
+    data.problems.extend(check_records(data, _due_load_rules(records), LOAD_RULES))
     if kinds is None:  # in a load of some kinds the other records are not here: references would look missing
         data.problems.extend(_across_records(data, stamps, partial, cache))
     data.problems.extend(metrics_translations(data))
     data.problems.sort(key=in_file_order)
     return data
+
+
+def _due_load_rules(records: RecordMap) -> list[Record]:
+    """The records :data:`~capctl.rules.LOAD_RULES` may find something in, decoded; the others are not."""
+    limit = far_future_limit().isoformat()
+    due = []
+    for record_id in records:
+        latest = records.latest(record_id)
+        if (latest is not None and latest > limit) or records.kind_of(record_id) in LOAD_RULES_KINDS:
+            due.append(records[record_id])
+    return due
 
 
 def _across_records(
