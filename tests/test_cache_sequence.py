@@ -56,7 +56,9 @@ def name_a_private_person_in_a_title(root: Path, _mp: pytest.MonkeyPatch) -> Non
 
 
 def let_the_person_be_named(root: Path, _mp: pytest.MonkeyPatch) -> None:
-    _write(root / "people" / "ana-cruz.yaml", "name: Ana Cruz\ntitle: Chapter organizer\nconsent:\n  public_name: true\n")
+    _write(
+        root / "people" / "ana-cruz.yaml", "name: Ana Cruz\ntitle: Chapter organizer\nconsent:\n  public_name: true\n"
+    )
 
 
 def add_an_engagement_in_the_wrong_year(root: Path, _mp: pytest.MonkeyPatch) -> None:
