@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from capctl.findings import ERR, Finding, Loc
 from capctl.models.records import Engagement, Partner, Person, Priority, Record, Testimony
+from capctl.store.dataset import Facts, latest_date
 from capctl.vocab import RecordKind
 
 if TYPE_CHECKING:
@@ -159,3 +160,17 @@ def references_and_districts_of(data: DataSet, records: Iterable[Record]) -> Ite
         yield from missing_references(data, record)
         if listed:
             yield from unknown_districts(record, known, listed)
+
+
+def facts_of(record: Record) -> Facts:
+    """What the load cache's index keeps of a record (:class:`~capctl.store.dataset.Facts`)."""
+    refs = tuple(dict.fromkeys(ref for _loc, ref, _kind in references(record)))
+    open_until = None
+    if isinstance(record, Engagement) and record.follow_ups:
+        done = [f.done for f in record.follow_ups]
+        open_until = OPEN if None in done else max(d.isoformat() for d in done if d is not None)
+    return Facts(latest_date(record), refs, open_until)
+
+
+OPEN = "~"
+"""``Facts.open_until`` of an engagement with a follow-up not done: after every ISO date."""

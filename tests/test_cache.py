@@ -53,6 +53,8 @@ def loaded(data: DataSet) -> dict[str, Any]:
             for record_id, record in sorted(data.records.items())
         },
         "paths": {record_id: str(path) for record_id, path in sorted(data.paths.items())},
+        # The index's facts, which commands choose records by: from the cache as computed from the record.
+        "facts": {record_id: data.records.facts(record_id) for record_id in sorted(data.records)},
         "problems": [str(problem) for problem in data.problems],
     }
 

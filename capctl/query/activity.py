@@ -8,14 +8,18 @@ official they work for.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from capctl.models.records import Engagement, FollowUp, Official, Partner, Person, Record
 from capctl.models.settings import Threshold
+from capctl.query import index
 from capctl.store.dataset import DataSet
 from capctl.vocab import EngagementKind, PartnerStatus, RecordKind
+
+_BY_ID = operator.attrgetter("id")
 
 
 def staff_by_official(data: DataSet) -> dict[str, list[Person]]:
@@ -93,8 +97,10 @@ def open_follow_ups(
 ) -> list[OpenFollowUp]:
     """Follow-ups not done by ``as_of``, most overdue first."""
     found = []
-    for engagement in data.typed(Engagement):
-        if engagement.date > as_of:
+    # The index says which engagements have a follow-up open on that day: only those are read.
+    engagements = sorted(index.select(data, RecordKind.engagements, index.open_on(as_of.isoformat())), key=_BY_ID)
+    for engagement in engagements:
+        if not isinstance(engagement, Engagement) or engagement.date > as_of:
             continue
         for i, follow_up in enumerate(engagement.follow_ups, 1):
             if follow_up.done is not None and follow_up.done <= as_of:
@@ -175,9 +181,7 @@ def relationships(
     wanted = set(kinds)
     index = index if index is not None else engagements_by_record(data, as_of)
     found = []
-    for record in sorted(data.records.values(), key=lambda r: r.id):
-        if record.collection not in wanted:
-            continue
+    for record in sorted(data.of_kinds(wanted), key=lambda r: r.id):
         if isinstance(record, Official) and record.term_end is not None and record.term_end < as_of:
             continue
         relationship = _relationship(data, record, as_of, latest(index.get(record.id, []), as_of))

@@ -19,7 +19,7 @@ from typing import Any
 
 from capctl.models.records import FILE_KEYS, Engagement, Partner, Person, Priority, Record, Testimony
 from capctl.problems import CapctlError
-from capctl.query import activity
+from capctl.query import activity, index
 from capctl.query.resolve import resolve
 from capctl.store.dataset import DataSet
 from capctl.text import fold, spreadsheet_safe
@@ -176,7 +176,8 @@ def list_records(data: DataSet, kind: RecordKind, options: ListOptions, as_of: d
     """The records of one kind that pass every filter given, sorted, at most ``limit`` of them."""
     context = Context(data, as_of)
     tests = list(_predicates(data, kind, options, context))
-    found = [r for r in data.of(kind) if all(test(r) for test in tests)]
+    narrowed = _narrowed(data, kind, options)
+    found = [r for r in narrowed if all(test(r) for test in tests)]
     found = sort_records(found, kind, options.sort, context)
     total = len(found)
     if options.limit is not None:
@@ -184,6 +185,26 @@ def list_records(data: DataSet, kind: RecordKind, options: ListOptions, as_of: d
             raise CapctlError("--limit: must be at least 1")
         found = found[: options.limit]
     return Listing(kind, found, context, total)
+
+
+def _narrowed(data: DataSet, kind: RecordKind, options: ListOptions) -> list[Record]:
+    """The records of ``kind`` that can pass the filters on who took part, chosen by the index (for
+    engagements: the partner, person or official, or one of its staffers, among those it refers to)."""
+    if kind is not RecordKind.engagements:
+        return data.of(kind)
+    wanted: list[set[str]] = []
+    if options.partner is not None:
+        wanted.append({resolve(data, options.partner, [RecordKind.partners], "--partner").id})
+    if options.person is not None:
+        wanted.append({resolve(data, options.person, [RecordKind.people], "--person").id})
+    if options.official is not None:
+        official = resolve(data, options.official, [RecordKind.officials], "--official").id
+        staff = {p.id for p in data.typed(Person) if p.works_for == official}
+        wanted.append({official, *staff})
+    if not wanted:
+        return data.of(kind)
+    tests = [index.refers_to_any(ids) for ids in wanted]
+    return index.select(data, kind, lambda facts: all(test(facts) for test in tests))
 
 
 def _predicates(data: DataSet, kind: RecordKind, options: ListOptions, context: Context) -> Iterator[Predicate]:

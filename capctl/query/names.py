@@ -215,9 +215,7 @@ class PeopleIndex:
         self.kinds = set(kinds)
         self.by_name: dict[str, list[Record]] = {}
         self.by_word: dict[str, list[tuple[Record, str]]] = {}
-        for record in sorted(data.records.values(), key=lambda r: r.id):
-            if record.collection not in self.kinds:
-                continue
+        for record in sorted(data.of_kinds(self.kinds), key=lambda r: r.id):
             for name in record.names():
                 self.by_name.setdefault(" ".join(tokens(name)), []).append(record)
                 for word in set(tokens(name)):

@@ -34,9 +34,9 @@ def find(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = None) ->
     resources and testimonies holding every word typed, or containing the text; at last names only close
     (``close``: never taken without asking)."""
     wanted = set(kinds) if kinds is not None else set(RecordKind)
-    candidates = [r for r in data.records.values() if r.collection in wanted]
     if text in data.records and data.records[text].collection in wanted:
         return [Match(data.records[text], "id", 1.0)]
+    candidates = data.of_kinds(wanted)
     key = fold(text)
     exact = [
         Match(r, "name" if i == 0 else "alias", 1.0)
@@ -137,8 +137,8 @@ def suggestions(data: DataSet, text: str, kinds: Iterable[RecordKind] | None = N
         found.update((c.record.id, c.record) for c in PeopleIndex(data, people).like(text))
     typed = set(words(text))
     if typed:
-        for record in sorted(data.records.values(), key=lambda r: (r.collection not in NAMED, r.id)):
-            if record.collection in wanted and any(typed <= set(words(name)) for name in record.names()):
+        for record in sorted(data.of_kinds(wanted), key=lambda r: (r.collection not in NAMED, r.id)):
+            if any(typed <= set(words(name)) for name in record.names()):
                 found.setdefault(record.id, record)
     for record_id in _closest(data, text, wanted):
         found.setdefault(record_id, data.records[record_id])
@@ -163,10 +163,9 @@ def _unreadable(data: DataSet, text: str, kinds: list[RecordKind] | None) -> Pro
 
 def _closest(data: DataSet, text: str, kinds: list[RecordKind] | None) -> list[str]:
     pool: dict[str, str] = {}
-    for record in data.records.values():
-        if kinds is None or record.collection in kinds:
-            for name in [record.id, *record.names()]:
-                pool.setdefault(fold(name), record.id)
+    for record in data.of_kinds(RecordKind if kinds is None else kinds):
+        for name in [record.id, *record.names()]:
+            pool.setdefault(fold(name), record.id)
     found = difflib.get_close_matches(fold(text), list(pool), n=3, cutoff=0.5)
     return list(dict.fromkeys(pool[f] for f in found))
 
@@ -203,9 +202,7 @@ class NameIndex:
         self.kinds = wanted
         self.by_name: dict[str, list[Match]] = {}
         self.names: list[tuple[Record, str, str, frozenset[str]]] = []
-        for record in data.records.values():
-            if record.collection not in wanted:
-                continue
+        for record in data.of_kinds(wanted):
             for i, name in enumerate(record.names()):
                 self.by_name.setdefault(fold(name), []).append(Match(record, "name" if i == 0 else "alias", 1.0))
                 name_words = words(name)
@@ -256,9 +253,8 @@ def names_and_ids(data: DataSet, kinds: Iterable[RecordKind] | None = None) -> l
     """Every id, name and alias of the records of ``kinds``: what a prompt completes."""
     wanted = set(kinds) if kinds is not None else set(RecordKind)
     found: dict[str, None] = {}
-    for record in sorted(data.records.values(), key=lambda r: r.id):
-        if record.collection in wanted:
-            found.update(dict.fromkeys([*record.names(), record.id]))
+    for record in sorted(data.of_kinds(wanted), key=lambda r: r.id):
+        found.update(dict.fromkeys([*record.names(), record.id]))
     return list(found)
 
 

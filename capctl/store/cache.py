@@ -34,7 +34,8 @@ from capctl.models.records import (
     Testimony,
 )
 from capctl.problems import CapctlError
-from capctl.store.dataset import LazyRecord, latest_date
+from capctl.references import facts_of
+from capctl.store.dataset import Facts, LazyRecord
 from capctl.store.files import RecordFile
 from capctl.store.read import FileProblem, FileResult, PartialReference, load_record_file
 from capctl.vocab import RecordKind
@@ -98,8 +99,8 @@ class _Kept(BaseModel):
     key: StatKey
     problems: list[FileProblem] = []
     findings: list[FileProblem] = Field(default_factory=list)
-    record: tuple[RecordKind, int, str | None] | None = None
-    """The record's kind, its line among the record lines, and :func:`~capctl.store.dataset.latest_date`."""
+    record: tuple[RecordKind, int, str | None, list[str], str | None] | None = None
+    """The record's kind, its line among the record lines, and its facts (:class:`~capctl.store.dataset.Facts`)."""
     references: list[PartialReference] = Field(default_factory=list)
 
 
@@ -257,11 +258,11 @@ def _read(where: Path, key: str, folder: str, root: Path) -> dict[str, tuple[Sta
         result = FileResult(None, entry.problems, findings=entry.findings)
         result.references = entry.references
         if entry.record is not None:
-            kind, index, latest = entry.record
+            kind, index, latest, refs, open_until = entry.record
             if not 0 <= index < header.records:
                 return {}
             reread = functools.partial(_reread, root, kind, entry.path)
-            result.lazy = LazyRecord(MODELS[kind], lines[index], latest, reread)
+            result.lazy = LazyRecord(MODELS[kind], lines[index], Facts(latest, tuple(refs), open_until), reread)
         found[entry.path] = (entry.key, result)
     return found
 
@@ -287,10 +288,12 @@ def _write(where: Path, key: str, folder: str, keep: list[tuple[str, StatKey, Fi
             entry.references = result.references
         lazy, record = result.lazy, result.record
         if lazy is not None:  # still as read from the cache: its line is kept without decoding it
-            entry.record = (record.collection if record else _kind_of(lazy), len(lines), lazy.latest)
+            latest, refs, open_until = lazy.facts
+            entry.record = (_kind_of(lazy), len(lines), latest, list(refs), open_until)
             lines.append(lazy.raw)
         elif record is not None:
-            entry.record = (record.collection, len(lines), latest_date(record))
+            latest, refs, open_until = facts_of(record)
+            entry.record = (record.collection, len(lines), latest, list(refs), open_until)
             lines.append(record.model_dump_json(exclude_unset=True, by_alias=True).encode())
         entries.append(entry)
     header = _Header(format=FORMAT, key=key, folder=folder, records=len(lines)).model_dump_json().encode()

@@ -7,7 +7,7 @@ import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from capctl.models.metrics import MetricsFile
 from capctl.models.records import Record
@@ -21,20 +21,37 @@ R = TypeVar("R", bound=Record)
 _BY_ID = operator.attrgetter("id")
 
 
+class Facts(NamedTuple):
+    """What the index keeps of a record besides the record itself, for the commands that choose records
+    before reading them: ``capctl.references.facts_of`` computes them."""
+
+    latest: str | None
+    """Its latest ``date`` or ``identified`` (ISO): the rules on today's date, the report's periods."""
+    refs: tuple[str, ...]
+    """The ids it refers to, each once: who took part in an engagement, a person's partner..."""
+    open_until: str | None
+    """An engagement with follow-ups: the day its last one was done (ISO), or ``"~"`` (after every date)
+    while one is open; a follow-up is open on a day before it. None without follow-ups."""
+
+
 class LazyRecord:
     """A record the load cache holds, decoded (validated by its model) only when a command reads it.
 
-    ``raw`` is the record's JSON as the cache wrote it; ``latest`` its latest ``date`` or ``identified``
-    (ISO), which the rules on today's date read without decoding it; ``reread`` parses its file again,
-    for a cached record that no longer decodes (a damaged cache never stands in for the file)."""
+    ``raw`` is the record's JSON as the cache wrote it; ``facts`` what the index keeps of it;
+    ``reread`` parses its file again, for a cached record that no longer decodes (a damaged cache never
+    stands in for the file)."""
 
-    __slots__ = ("latest", "model", "raw", "reread")
+    __slots__ = ("facts", "model", "raw", "reread")
 
-    def __init__(self, model: type[Record], raw: bytes, latest: str | None, reread: Callable[[], Record]) -> None:
+    def __init__(self, model: type[Record], raw: bytes, facts: Facts, reread: Callable[[], Record]) -> None:
         self.model = model
         self.raw = raw
-        self.latest = latest
+        self.facts = facts
         self.reread = reread
+
+    @property
+    def latest(self) -> str | None:
+        return self.facts.latest
 
     def decode(self) -> Record:
         try:
@@ -55,16 +72,27 @@ class RecordMap(MutableMapping[str, Record]):
     so that a command reading some kinds or some records pays only for those. Iterating over the values
     decodes every record."""
 
-    __slots__ = ("_items", "_kinds")
+    __slots__ = ("_facts", "_items", "_kinds")
 
     def __init__(self, records: Mapping[str, Record] | Iterable[tuple[str, Record]] = ()) -> None:
         given = dict(records)
         self._kinds: dict[str, RecordKind] = {key: value.collection for key, value in given.items()}
         self._items: dict[str, Record | LazyRecord] = dict(given)
+        self._facts: dict[str, Facts] = {}
 
     def put_lazy(self, record_id: str, kind: RecordKind, lazy: LazyRecord) -> None:
         self._items[record_id] = lazy
         self._kinds[record_id] = kind
+        self._facts[record_id] = lazy.facts
+
+    def put(self, record_id: str, record: Record, facts: Facts) -> None:
+        """A record as read from its file, with its facts."""
+        self[record_id] = record
+        self._facts[record_id] = facts
+
+    def facts(self, record_id: str) -> Facts | None:
+        """A loaded record's :class:`Facts`, without decoding it (None for one added since)."""
+        return self._facts.get(record_id)
 
     def __getitem__(self, record_id: str) -> Record:
         value = self._items[record_id]
@@ -78,10 +106,12 @@ class RecordMap(MutableMapping[str, Record]):
     def __setitem__(self, record_id: str, record: Record) -> None:
         self._items[record_id] = record
         self._kinds[record_id] = record.collection
+        self._facts.pop(record_id, None)
 
     def __delitem__(self, record_id: str) -> None:
         del self._items[record_id]
         del self._kinds[record_id]
+        self._facts.pop(record_id, None)
 
     def __contains__(self, record_id: object) -> bool:
         return record_id in self._items
@@ -91,6 +121,10 @@ class RecordMap(MutableMapping[str, Record]):
 
     def __len__(self) -> int:
         return len(self._items)
+
+    def decoded(self, record_id: str) -> bool:
+        """Whether a record has been read into its model (for tests of what a command reads)."""
+        return type(self._items[record_id]) is not LazyRecord
 
     def kind_of(self, record_id: str) -> RecordKind:
         """A record's kind, without decoding it."""
@@ -102,8 +136,8 @@ class RecordMap(MutableMapping[str, Record]):
 
     def latest(self, record_id: str) -> str | None:
         """:func:`latest_date` of a record, without decoding one the cache holds."""
-        value = self._items[record_id]
-        return value.latest if type(value) is LazyRecord else latest_date(value)  # type: ignore[union-attr,arg-type]
+        facts = self._facts.get(record_id)
+        return facts.latest if facts is not None else latest_date(self[record_id])
 
 
 @dataclass
@@ -124,10 +158,16 @@ class DataSet:
     kinds, from their file names, with their kind and file; their records were not read."""
 
     def of(self, kind: RecordKind) -> list[Record]:
+        return self.of_kinds((kind,))
+
+    def of_kinds(self, kinds: Iterable[RecordKind]) -> list[Record]:
+        """The records of these kinds, in load order; with the load cache's index only they are decoded."""
+        wanted = frozenset(kinds)
         records = self.records
-        if isinstance(records, RecordMap):  # only that kind's records are decoded
-            return [records[record_id] for record_id in records.ids_of(kind)]
-        return [r for r in records.values() if r.collection is kind]
+        if isinstance(records, RecordMap):
+            kind_of = records.kind_of
+            return [records[record_id] for record_id in records if kind_of(record_id) in wanted]
+        return [r for r in records.values() if r.collection in wanted]
 
     def typed(self, model: type[R]) -> list[R]:
         """Every record of one model, in id order."""

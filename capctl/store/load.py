@@ -16,7 +16,7 @@ from capctl.models.metrics import MetricsFile
 from capctl.models.records import Record
 from capctl.models.settings import Settings
 from capctl.problems import CapctlError, Problem, in_file_order
-from capctl.references import reference_problem
+from capctl.references import facts_of, reference_problem
 from capctl.rules import (
     LOAD_RULES,
     LOAD_RULES_KINDS,
@@ -158,7 +158,7 @@ def _load(
         if lazy is not None:
             records.put_lazy(record_id, kind, lazy)
         elif record is not None:
-            records[record_id] = record
+            records.put(record_id, record, facts_of(record))
         data.paths[record_id] = path
         if cache and kinds is None:
             stamps[record_id] = incremental.stamp(kind.value, stat, started)
