@@ -169,7 +169,8 @@ def facts_of(record: Record) -> Facts:
     if isinstance(record, Engagement) and record.follow_ups:
         done = [f.done for f in record.follow_ups]
         open_until = OPEN if None in done else max(d.isoformat() for d in done if d is not None)
-    return Facts(latest_date(record), refs, open_until)
+    attachment = record.file if isinstance(record, Testimony) else None
+    return Facts(latest_date(record), refs, open_until, attachment)
 
 
 OPEN = "~"

@@ -194,11 +194,9 @@ PARTIAL_RULES: list[RecordRule] = [rule for rule in FILE_RULES if rule is not te
 valid fields of a record with errors (a consent with an error is not "no consent")."""
 
 LOAD_RULES: list[RecordRule] = [rule for rule in RECORD_RULES if rule not in FILE_RULES]
-"""The record rules a load runs every time: on the records whose latest ``date`` or ``identified`` is past
-:func:`far_future_limit` and on every record of ``LOAD_RULES_KINDS`` (what else they look at: a load of the
-cache knows those dates without decoding the records)."""
-LOAD_RULES_KINDS = frozenset({RecordKind.testimonies})
-"""The kinds whose every record ``LOAD_RULES`` read: a testimony's file may have gone."""
+"""The record rules a load runs every time, on the records whose latest ``date`` or ``identified`` is past
+:func:`far_future_limit` or that link an attachment (``Facts.latest``, ``Facts.attachment``: a load from
+the cache knows them without decoding the records)."""
 
 
 def likely_duplicates(data: DataSet) -> Iterator[Finding]:

@@ -41,7 +41,7 @@ def test_an_engagements_facts_say_who_took_part_and_until_when_a_follow_up_is_op
     data = warm(chapter)
     assert isinstance(data.records, RecordMap)
     assert data.records.facts(VISIT) == Facts(
-        "2017-02-14", ("east-la-tenants", "hilda-ramos", "maria-martinez", "general-relief", "ana-cruz"), OPEN
+        "2017-02-14", ("east-la-tenants", "hilda-ramos", "maria-martinez", "general-relief", "ana-cruz"), OPEN, None
     )
     visit = data.records[VISIT]
     assert isinstance(visit, Engagement)

@@ -99,7 +99,7 @@ class _Kept(BaseModel):
     key: StatKey
     problems: list[FileProblem] = []
     findings: list[FileProblem] = Field(default_factory=list)
-    record: tuple[RecordKind, int, str | None, list[str], str | None] | None = None
+    record: tuple[RecordKind, int, str | None, list[str], str | None, str | None] | None = None
     """The record's kind, its line among the record lines, and its facts (:class:`~capctl.store.dataset.Facts`)."""
     references: list[PartialReference] = Field(default_factory=list)
 
@@ -258,11 +258,12 @@ def _read(where: Path, key: str, folder: str, root: Path) -> dict[str, tuple[Sta
         result = FileResult(None, entry.problems, findings=entry.findings)
         result.references = entry.references
         if entry.record is not None:
-            kind, index, latest, refs, open_until = entry.record
+            kind, index, latest, refs, open_until, attachment = entry.record
             if not 0 <= index < header.records:
                 return {}
+            facts = Facts(latest, tuple(refs), open_until, attachment)
             reread = functools.partial(_reread, root, kind, entry.path)
-            result.lazy = LazyRecord(MODELS[kind], lines[index], Facts(latest, tuple(refs), open_until), reread)
+            result.lazy = LazyRecord(MODELS[kind], lines[index], facts, reread)
         found[entry.path] = (entry.key, result)
     return found
 
@@ -288,12 +289,12 @@ def _write(where: Path, key: str, folder: str, keep: list[tuple[str, StatKey, Fi
             entry.references = result.references
         lazy, record = result.lazy, result.record
         if lazy is not None:  # still as read from the cache: its line is kept without decoding it
-            latest, refs, open_until = lazy.facts
-            entry.record = (_kind_of(lazy), len(lines), latest, list(refs), open_until)
+            latest, refs, open_until, attachment = lazy.facts
+            entry.record = (_kind_of(lazy), len(lines), latest, list(refs), open_until, attachment)
             lines.append(lazy.raw)
         elif record is not None:
-            latest, refs, open_until = facts_of(record)
-            entry.record = (record.collection, len(lines), latest, list(refs), open_until)
+            latest, refs, open_until, attachment = facts_of(record)
+            entry.record = (record.collection, len(lines), latest, list(refs), open_until, attachment)
             lines.append(record.model_dump_json(exclude_unset=True, by_alias=True).encode())
         entries.append(entry)
     header = _Header(format=FORMAT, key=key, folder=folder, records=len(lines)).model_dump_json().encode()

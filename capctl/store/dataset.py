@@ -32,6 +32,8 @@ class Facts(NamedTuple):
     open_until: str | None
     """An engagement with follow-ups: the day its last one was done (ISO), or ``"~"`` (after every date)
     while one is open; a follow-up is open on a day before it. None without follow-ups."""
+    attachment: str | None
+    """The file under the data folder a testimony links to, which must exist."""
 
 
 class LazyRecord:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -75,13 +76,14 @@ def record_files(root: Path) -> Iterator[tuple[RecordKind | None, Path]]:
             yield found.kind, found.path
 
 
-def record_entries(root: Path) -> list[RecordFile]:
+def record_entries(root: Path, stat_kinds: Collection[RecordKind] | None = None) -> list[RecordFile]:
     """Every file under the record folders, in path order, and the folders and broken symbolic links
     named like record files (``people/ghost.yaml``); hidden files and folders, and the attachments
     folder, are left out.
 
     One ``scandir`` per folder and one ``stat`` per file: at 60,000 files this is a
-    good part of what a cached load costs.
+    good part of what a cached load costs. ``stat_kinds``: only the files of these kinds are stat-ed
+    (the others' ``stat`` is None: a load of some kinds knows the others by name only).
     """
     kinds = {k.value: k for k in RecordKind}
     found: list[RecordFile] = []
@@ -89,10 +91,11 @@ def record_entries(root: Path) -> list[RecordFile]:
         if entry.name.startswith(".") or entry.name in (ATTACHMENTS_FOLDER, SCHEMAS_FOLDER) or not _is_folder(entry):
             continue
         kind = kinds.get(entry.name)
+        wanted = stat_kinds is None or kind in stat_kinds
         folders: dict[tuple[str, ...], Path] = {}
-        for parts, file_entry in sorted(_walk(entry.path, (entry.name,)), key=lambda item: item[0]):
+        for parts, file_entry in _walk(entry.path, (entry.name,)):  # in path order: each folder sorted
             try:
-                stat: os.stat_result | None = file_entry.stat()
+                stat: os.stat_result | None = file_entry.stat() if wanted else None
             except OSError:
                 stat = None
             folder = folders.get(parts[:-1])
@@ -124,11 +127,14 @@ def _child(folder: Path, name: str) -> Path:
     return shortcut(name) if shortcut is not None else folder / name  # type: ignore[no-any-return]
 
 
+_NAME = operator.attrgetter("name")
+
+
 def _walk(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
     # As Path.rglob: symbolic links to folders are not followed below the kind's folder, links to files are.
     try:
         with os.scandir(folder) as entries:
-            listed = list(entries)
+            listed = sorted(entries, key=_NAME)
     except OSError:  # unreadable, or gone since it was listed
         return
     for entry in listed:

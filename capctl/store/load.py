@@ -19,7 +19,6 @@ from capctl.problems import CapctlError, Problem, in_file_order
 from capctl.references import facts_of, reference_problem
 from capctl.rules import (
     LOAD_RULES,
-    LOAD_RULES_KINDS,
     check_cross_records,
     check_records,
     far_future_limit,
@@ -126,11 +125,13 @@ def _load(
     if cache is None:
         cache = os.environ.get("CAPCTL_NO_CACHE", "") in ("", "0")
     started = time.time_ns()
-    entries = record_entries(root)
+    entries = record_entries(root, kinds)
     if kinds is not None:
         for entry in entries:
-            if entry.kind is not None and entry.kind not in kinds and entry.path.suffix == SUFFIX:
-                data.elsewhere.setdefault(entry.path.stem, (entry.kind, entry.path))
+            if entry.kind is not None and entry.kind not in kinds and entry.relative.endswith(SUFFIX):
+                data.elsewhere.setdefault(
+                    entry.relative[entry.relative.rfind("/") + 1 : -len(SUFFIX)], (entry.kind, entry.path)
+                )
         entries = [entry for entry in entries if entry.kind in kinds]
     results = load_record_files(root, entries, use_cache=cache, progress=progress, every_folder=kinds is None)
     stamps: dict[str, str] = {}
@@ -138,21 +139,22 @@ def _load(
     partial: list[tuple[str, list[PartialReference]]] = []
     records = data.records
     assert isinstance(records, RecordMap)
-    for (kind, path, _relative, stat), result in zip(entries, results, strict=True):
-        shown = str(path)  # what data.display(path) gives, without its cost at 60,000 files
-        if result.problems:
-            data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.problems)
+    for (kind, path, relative, stat), result in zip(entries, results, strict=True):
         record, lazy = result.record, result.lazy
         if record is None and lazy is None:
+            shown = str(path)  # what data.display(path) gives, without its cost at 60,000 files
+            data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.problems)
             if kind is not None and path.suffix == SUFFIX and any(p[1] is Severity.error for p in result.problems):
                 data.broken.setdefault(path.stem, (kind, path))
             if result.references:
                 partial.append((shown, result.references))
             continue
-        record_id = path.stem  # a record's id is its file name
+        record_id = relative[relative.rfind("/") + 1 : -len(SUFFIX)]  # a record's id is its file name
+        if result.problems:
+            data.problems.extend(Problem(str(path), line, sev, message) for line, sev, message in result.problems)
         if record_id in records:
             first = data.display(data.paths[record_id])
-            data.problems.append(Problem(shown, None, Severity.error, f"duplicate id {record_id!r}: also {first}"))
+            data.problems.append(Problem(str(path), None, Severity.error, f"duplicate id {record_id!r}: also {first}"))
             continue
         assert kind is not None  # a file outside a kind's folder has no record
         if lazy is not None:
@@ -163,7 +165,7 @@ def _load(
         if cache and kinds is None:
             stamps[record_id] = incremental.stamp(kind.value, stat, started)
         if result.findings:
-            data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.findings)
+            data.problems.extend(Problem(str(path), line, sev, message) for line, sev, message in result.findings)
     data.problems.extend(check_records(data, _due_load_rules(records), LOAD_RULES))
     if kinds is None:  # in a load of some kinds the other records are not here: references would look missing
         data.problems.extend(_across_records(data, stamps, partial, cache))
@@ -177,8 +179,8 @@ def _due_load_rules(records: RecordMap) -> list[Record]:
     limit = far_future_limit().isoformat()
     due = []
     for record_id in records:
-        latest = records.latest(record_id)
-        if (latest is not None and latest > limit) or records.kind_of(record_id) in LOAD_RULES_KINDS:
+        facts = records.facts(record_id)
+        if facts is None or (facts.latest is not None and facts.latest > limit) or facts.attachment is not None:
             due.append(records[record_id])
     return due
 
