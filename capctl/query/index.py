@@ -26,8 +26,8 @@ def select(data: DataSet, kind: RecordKind, keep: FactsTest) -> list[Record]:
     for record_id in records.ids_of(kind):
         facts = records.facts(record_id)
         if keep(facts if facts is not None else facts_of(records[record_id])):
-            chosen.append(records[record_id])
-    return chosen
+            chosen.append(record_id)
+    return records.many(chosen)
 
 
 def refers_to_any(ids: Collection[str]) -> FactsTest:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import json
 import os
 import sys
 import tempfile
@@ -17,9 +18,9 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Literal, cast
+from typing import Any, Literal, cast
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from capctl import __version__
 from capctl.models.records import (
@@ -90,22 +91,6 @@ class _Header(BaseModel):
     folder: str
     records: int
     """How many record lines follow the entries: fewer means the file was cut short."""
-
-
-class _Kept(BaseModel):
-    """A shard's entry for one file: as :class:`_Entry`, with where its record's line is and its latest date."""
-
-    path: str
-    key: StatKey
-    problems: list[FileProblem] = []
-    findings: list[FileProblem] = Field(default_factory=list)
-    record: tuple[RecordKind, int, str | None, list[str], str | None, str | None] | None = None
-    """The record's kind, its line among the record lines, and its facts (:class:`~capctl.store.dataset.Facts`)."""
-    references: list[PartialReference] = Field(default_factory=list)
-
-
-class _Entries(BaseModel):
-    entries: list[_Kept]
 
 
 class _Body(BaseModel):
@@ -186,17 +171,25 @@ def load_record_files(
     for index, entry in enumerate(entries):
         shards.setdefault(entry.relative.rpartition("/")[0], []).append(index)
     results: list[FileResult | None] = [None] * len(entries)
-    cached: dict[str, dict[str, tuple[StatKey, FileResult]]] = {}
+    keys: list[StatKey | None] = [None if (st := entry.stat) is None else stat_key(st) for entry in entries]
+    unchanged: set[str] = set()
+    """The folders whose shard holds every one of their files as it is: it is not written again."""
+    without: set[str] = set()
+    """The folders with no shard to read: one is written only if a file can be kept."""
     todo: list[int] = []
     for folder, indexes in shards.items():
-        cached[folder] = found = _read(where / shard_file(folder), key, folder, root) if where is not None else {}
+        found = _read(where / shard_file(folder), key, folder, root) if where is not None else {}
+        missed = len(todo)
         for index in indexes:
-            stat = entries[index].stat
-            hit = found.get(entries[index].relative) if stat is not None else None
-            if hit is not None and stat is not None and hit[0] == stat_key(stat):
+            hit = found.get(entries[index].relative)
+            if hit is not None and hit[0] == keys[index]:
                 results[index] = hit[1]
             else:
                 todo.append(index)
+        if not found:
+            without.add(folder)
+        elif len(todo) == missed and len(found) == len(indexes):
+            unchanged.add(folder)
     total = len(entries)
     hits = total - len(todo)
 
@@ -213,59 +206,83 @@ def load_record_files(
     done = cast("list[FileResult]", results)
     if where is not None:
         for folder, indexes in shards.items():
+            if folder in unchanged:
+                continue
             keep = [
-                (entries[i].relative, stat_key(stat), done[i])
+                (entries[i].relative, file_key, done[i])
                 for i in indexes
-                if (stat := entries[i].stat) is not None
+                if (file_key := keys[i]) is not None
                 and done[i].cacheable
-                and max(stat.st_mtime_ns, stat.st_ctime_ns) < started - RACY_NS
+                and max(file_key[1], file_key[2]) < started - RACY_NS
             ]
-            if _changed(cached[folder], keep):
+            if keep or folder not in without:
                 _write(where / shard_file(folder), key, folder, keep)
         if every_folder:
             _forget_others(where, {shard_file(folder) for folder in shards})
     return done
 
 
-def _changed(cached: dict[str, tuple[StatKey, FileResult]], keep: list[tuple[str, StatKey, FileResult]]) -> bool:
-    """Whether the entries to keep differ from those read (then the shard is written again)."""
-    if len(cached) != len(keep):
-        return True
-    return any(cached.get(path, (None,))[0] != key for path, key, _result in keep)
-
-
 # --- reading and writing the cache files -----------------------------------
+
+
+Rereads = dict[RecordKind, Callable[[str], Record]]
 
 
 def _read(where: Path, key: str, folder: str, root: Path) -> dict[str, tuple[StatKey, FileResult]]:
     """The cached entries of one folder by path; empty if missing, corrupt, or written for something else.
 
-    A shard is a header line, a line of entries (validated as it is read) and one line of JSON per record,
-    kept as bytes and validated by its model only when a command reads the record (``LazyRecord``)."""
+    A shard is a header line, a line of entries and one line of JSON per record, kept as bytes and validated
+    by its model only when a command reads the record (``LazyRecord``). The entries are read with the
+    standard library and checked as they are taken apart (:func:`_entry`): 60,000 of them in a tenth of the
+    time Pydantic models took."""
     try:
         with where.open("rb") as handle:
             header = _Header.model_validate_json(handle.readline())
             if header.key != key or header.folder != folder:
                 return {}
-            body = _Entries.model_validate_json(handle.readline())
+            rows = json.loads(handle.readline())
             lines = handle.read().split(b"\n")
-    except (OSError, ValidationError, ValueError):
+        if type(rows) is not list or len(lines) != header.records + 1 or lines[-1] != b"":
+            return {}  # cut short: each record line ends with a newline
+        rereads: Rereads = {kind: functools.partial(_reread, root, kind) for kind in RecordKind}
+        return dict(_entry(row, lines, rereads) for row in rows)
+    except (OSError, ValidationError, ValueError, TypeError, KeyError):
         return {}
-    if len(lines) != header.records + 1 or lines[-1] != b"":  # each record line ends with a newline
-        return {}
-    found: dict[str, tuple[StatKey, FileResult]] = {}
-    for entry in body.entries:
-        result = FileResult(None, entry.problems, findings=entry.findings)
-        result.references = entry.references
-        if entry.record is not None:
-            kind, index, latest, refs, open_until, attachment = entry.record
-            if not 0 <= index < header.records:
-                return {}
-            facts = Facts(latest, tuple(refs), open_until, attachment)
-            reread = functools.partial(_reread, root, kind, entry.path)
-            result.lazy = LazyRecord(MODELS[kind], lines[index], facts, reread)
-        found[entry.path] = (entry.key, result)
-    return found
+
+
+def _entry(
+    row: Any, lines: list[bytes], rereads: dict[RecordKind, Callable[[str], Record]]
+) -> tuple[str, tuple[StatKey, FileResult]]:
+    """One file's entry, or ValueError, TypeError or KeyError where it is not what :func:`_write` writes.
+
+    A stat key that is not one simply never matches a file's (the file is parsed again); what is told or
+    compared (problems, the record's place and facts) is checked."""
+    path, stat, problems, findings, record, references = row
+    if type(path) is not str:
+        raise ValueError("not a path")
+    result = FileResult(
+        None,
+        _PROBLEMS.validate_python(problems) if problems else [],
+        findings=_PROBLEMS.validate_python(findings) if findings else [],
+    )
+    if references:
+        result.references = _REFERENCES.validate_python(references)
+    if record is not None:
+        kind, index, latest, refs, open_until, attachment = record
+        kind = _KINDS[kind]
+        if type(index) is not int or not 0 <= index < len(lines) - 1 or type(refs) is not str:
+            raise ValueError("not a record's place")
+        for value in (latest, open_until, attachment):
+            if value is not None and type(value) is not str:
+                raise ValueError("not a fact")
+        facts = Facts(latest, tuple(refs.split()), open_until, attachment)
+        result.lazy = LazyRecord(MODELS[kind], lines[index], facts, rereads[kind], path)
+    return path, (tuple(stat), result)
+
+
+_PROBLEMS: TypeAdapter[list[FileProblem]] = TypeAdapter(list[FileProblem])
+_REFERENCES: TypeAdapter[list[PartialReference]] = TypeAdapter(list[PartialReference])
+_KINDS = {kind.value: kind for kind in RecordKind}
 
 
 def _reread(root: Path, kind: RecordKind, relative: str) -> Record:
@@ -279,26 +296,25 @@ def _reread(root: Path, kind: RecordKind, relative: str) -> Record:
 
 def _write(where: Path, key: str, folder: str, keep: list[tuple[str, StatKey, FileResult]]) -> None:
     """Write one shard atomically; a folder that cannot be written simply goes without a cache."""
-    entries: list[_Kept] = []
+    rows: list[list[Any]] = []
     lines: list[bytes] = []
     for path, stat, result in keep:
-        entry = _Kept(path=path, key=stat, problems=result.problems)
-        if result.findings:  # set only when there are some: most files have none
-            entry.findings = result.findings
-        if result.references:
-            entry.references = result.references
         lazy, record = result.lazy, result.record
+        place: list[Any] | None = None
         if lazy is not None:  # still as read from the cache: its line is kept without decoding it
             latest, refs, open_until, attachment = lazy.facts
-            entry.record = (_kind_of(lazy), len(lines), latest, list(refs), open_until, attachment)
+            place = [_kind_of(lazy).value, len(lines), latest, " ".join(refs), open_until, attachment]
             lines.append(lazy.raw)
         elif record is not None:
             latest, refs, open_until, attachment = facts_of(record)
-            entry.record = (record.collection, len(lines), latest, list(refs), open_until, attachment)
+            place = [record.collection.value, len(lines), latest, " ".join(refs), open_until, attachment]
             lines.append(record.model_dump_json(exclude_unset=True, by_alias=True).encode())
-        entries.append(entry)
+        problems = [[line, severity.value, message] for line, severity, message in result.problems]
+        findings = [[line, severity.value, message] for line, severity, message in result.findings]
+        references = [[line, field, ref, kind.value] for line, field, ref, kind in result.references]
+        rows.append([path, list(stat), problems, findings, place, references])
     header = _Header(format=FORMAT, key=key, folder=folder, records=len(lines)).model_dump_json().encode()
-    body = _Entries(entries=entries).model_dump_json(exclude_unset=True).encode()
+    body = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
         # The cache sits in the chapter's repository, beside data/: keep it out of `git add .`.

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import operator
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, ValuesView
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -40,16 +41,19 @@ class LazyRecord:
     """A record the load cache holds, decoded (validated by its model) only when a command reads it.
 
     ``raw`` is the record's JSON as the cache wrote it; ``facts`` what the index keeps of it;
-    ``reread`` parses its file again, for a cached record that no longer decodes (a damaged cache never
-    stands in for the file)."""
+    ``reread(source)`` parses its file (``source``, under the data folder) again, for a cached record that
+    no longer decodes: a damaged cache never stands in for the file."""
 
-    __slots__ = ("facts", "model", "raw", "reread")
+    __slots__ = ("facts", "model", "raw", "reread", "source")
 
-    def __init__(self, model: type[Record], raw: bytes, facts: Facts, reread: Callable[[], Record]) -> None:
+    def __init__(
+        self, model: type[Record], raw: bytes, facts: Facts, reread: Callable[[str], Record], source: str
+    ) -> None:
         self.model = model
         self.raw = raw
         self.facts = facts
         self.reread = reread
+        self.source = source
 
     @property
     def latest(self) -> str | None:
@@ -59,7 +63,7 @@ class LazyRecord:
         try:
             return self.model.model_validate_json(self.raw)
         except ValueError:  # pydantic's ValidationError is one
-            return self.reread()
+            return self.reread(self.source)
 
 
 def latest_date(record: Record) -> str | None:
@@ -121,12 +125,28 @@ class RecordMap(MutableMapping[str, Record]):
     def __iter__(self) -> Iterator[str]:
         return iter(self._items)
 
+    def values(self) -> ValuesView[Record]:
+        self.many(self._items)  # decoded at once, as :meth:`many` says; then the plain view
+        return super().values()
+
     def __len__(self) -> int:
         return len(self._items)
 
     def decoded(self, record_id: str) -> bool:
         """Whether a record has been read into its model (for tests of what a command reads)."""
         return type(self._items[record_id]) is not LazyRecord
+
+    def many(self, record_ids: Iterable[str]) -> list[Record]:
+        """These records, decoding those not read yet, with the cyclic garbage collector paused: it would
+        walk the young objects again and again while thousands of records are made (50,000 engagements at
+        60,000 files: 1.8 s with it, 0.75 s without). Records hold no reference cycles."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return [self[record_id] for record_id in record_ids]
+        finally:
+            if enabled:
+                gc.enable()
 
     def kind_of(self, record_id: str) -> RecordKind:
         """A record's kind, without decoding it."""
@@ -168,7 +188,7 @@ class DataSet:
         records = self.records
         if isinstance(records, RecordMap):
             kind_of = records.kind_of
-            return [records[record_id] for record_id in records if kind_of(record_id) in wanted]
+            return records.many([record_id for record_id in records if kind_of(record_id) in wanted])
         return [r for r in records.values() if r.collection in wanted]
 
     def typed(self, model: type[R]) -> list[R]:
