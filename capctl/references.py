@@ -164,7 +164,10 @@ def references_and_districts_of(data: DataSet, records: Iterable[Record]) -> Ite
 
 def facts_of(record: Record) -> Facts:
     """What the load cache's index keeps of a record (:class:`~capctl.store.dataset.Facts`)."""
-    refs = tuple(dict.fromkeys(ref for _loc, ref, _kind in references(record)))
+    if isinstance(record, Engagement):  # who took part and what it was about, not who owns a follow-up
+        refs = tuple(dict.fromkeys([*record.partners, *record.officials, *record.people, *record.priorities]))
+    else:
+        refs = tuple(dict.fromkeys(ref for _loc, ref, _kind in references(record)))
     open_until = None
     if isinstance(record, Engagement) and record.follow_ups:
         done = [f.done for f in record.follow_ups]

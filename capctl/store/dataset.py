@@ -29,7 +29,8 @@ class Facts(NamedTuple):
     latest: str | None
     """Its latest ``date`` or ``identified`` (ISO): the rules on today's date, the report's periods."""
     refs: tuple[str, ...]
-    """The ids it refers to, each once: who took part in an engagement, a person's partner..."""
+    """The ids it refers to, each once: for an engagement, its partners, officials, people and priorities
+    (not its follow-ups' owners); a person's partner or official, a partner's contacts..."""
     open_until: str | None
     """An engagement with follow-ups: the day its last one was done (ISO), or ``"~"`` (after every date)
     while one is open; a follow-up is open on a day before it. None without follow-ups."""
