@@ -37,7 +37,7 @@ def decoded_engagements(data: DataSet) -> list[str]:
     return [i for i in data.records.ids_of(RecordKind.engagements) if data.records.decoded(i)]
 
 
-def test_an_engagements_facts_say_who_took_part_and_until_when_a_follow_up_is_open(  # not who owns onechapter: Path) -> None:
+def test_an_engagements_facts_say_who_took_part_and_until_when_a_follow_up_is_open(chapter: Path) -> None:
     data = warm(chapter)
     assert isinstance(data.records, RecordMap)
     assert data.records.facts(VISIT) == Facts(
