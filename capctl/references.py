@@ -173,7 +173,8 @@ def facts_of(record: Record) -> Facts:
         done = [f.done for f in record.follow_ups]
         open_until = OPEN if None in done else max(d.isoformat() for d in done if d is not None)
     attachment = record.file if isinstance(record, Testimony) else None
-    return Facts(latest_date(record), refs, open_until, attachment)
+    sort = record.kind.value if isinstance(record, Engagement) else None
+    return Facts(latest_date(record), refs, open_until, attachment, sort)
 
 
 OPEN = "~"

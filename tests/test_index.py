@@ -41,7 +41,7 @@ def test_an_engagements_facts_say_who_took_part_and_until_when_a_follow_up_is_op
     data = warm(chapter)
     assert isinstance(data.records, RecordMap)
     assert data.records.facts(VISIT) == Facts(
-        "2017-02-14", ("east-la-tenants", "hilda-ramos", "maria-martinez", "general-relief"), OPEN, None
+        "2017-02-14", ("east-la-tenants", "hilda-ramos", "maria-martinez", "general-relief"), OPEN, None, "one-on-one"
     )
     visit = data.records[VISIT]
     assert isinstance(visit, Engagement)
@@ -85,3 +85,41 @@ def test_select_on_a_data_set_put_together_by_hand_reads_the_records(chapter: Pa
     chosen = index.select(by_hand, RecordKind.engagements, index.refers_to_any({"jon-lee"}))
     assert [r.id for r in chosen] == [r.id for r in data.of(RecordKind.engagements) if "jon-lee" in facts_of(r).refs]
     assert chosen
+
+
+def naive_index(data: DataSet, as_of: dt.date | None) -> dict[str, list[str]]:
+    """engagements_by_record as it was before the index: every engagement read, by :func:`activity.involved`."""
+    found: dict[str, list[str]] = {}
+    engagements = [e for e in data.typed(Engagement) if as_of is None or e.date <= as_of]
+    for engagement in sorted(engagements, key=lambda e: (e.date, e.id), reverse=True):
+        for record_id in activity.involved(data, engagement):
+            found.setdefault(record_id, []).append(engagement.id)
+    return found
+
+
+@pytest.mark.parametrize("as_of", [None, dt.date(2017, 3, 1), dt.date(2017, 12, 31)])
+def test_the_engagements_of_each_record_come_from_the_index_as_from_the_records(
+    chapter: Path, as_of: dt.date | None
+) -> None:
+    data = warm(chapter)
+    built = activity.engagements_by_record(data, as_of)
+    assert decoded_engagements(data) == []  # nothing read to build it
+    assert {key: [e.id for e in built[key]] for key in built} == naive_index(load.load(chapter, cache=False), as_of)
+    if as_of is not None:
+        whole = activity.engagements_by_record(data)
+        assert {k: [e.id for e in v] for k, v in whole.until(as_of).items()} == naive_index(data, as_of)
+
+
+def test_the_last_contact_reads_one_engagement(chapter: Path) -> None:
+    data = warm(chapter)
+    built = activity.engagements_by_record(data)
+    last = activity.latest(built["hilda-ramos"], dt.date(2017, 3, 1))
+    assert last is not None and last.id == VISIT
+    assert decoded_engagements(data) == [VISIT]
+
+
+def test_chapter_meeting_attendance_reads_only_the_meetings(chapter: Path) -> None:
+    data = warm(chapter)
+    attendance = activity.chapter_meeting_attendance(data, "koreatown-workers", dt.date(2017, 12, 31))
+    assert [e.id for e in attendance.meetings] == ["2017-04-20-chapter-meeting"]
+    assert decoded_engagements(data) == ["2017-04-20-chapter-meeting"]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from capctl.models.records import Engagement, FollowUp, Official, Partner, Person, Record
 from capctl.models.settings import Threshold
@@ -55,28 +56,107 @@ def involved(data: DataSet, engagement: Engagement) -> set[str]:
     return ids
 
 
-EngagementIndex = dict[str, list[Engagement]]
-"""Record id -> the engagements involving it, newest first: :func:`engagements_by_record`."""
+class Engagements(Sequence[Engagement]):
+    """Engagements by id, newest first, each read from the data set when it is looked at: a record's
+    list in :class:`EngagementIndex` is known from the load cache's index without decoding one."""
+
+    __slots__ = ("_dates", "_ids", "_records")
+
+    def __init__(self, records: Mapping[str, Record], ids: list[str], dates: list[str]) -> None:
+        self._records = records
+        self._ids = ids
+        self._dates = dates
+
+    @overload
+    def __getitem__(self, i: int) -> Engagement: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Engagement]: ...
+    def __getitem__(self, i: int | slice) -> Engagement | list[Engagement]:
+        if isinstance(i, slice):
+            return [self._one(record_id) for record_id in self._ids[i]]
+        return self._one(self._ids[i])
+
+    def _one(self, record_id: str) -> Engagement:
+        record = self._records[record_id]
+        assert isinstance(record, Engagement)  # the index lists engagements only
+        return record
+
+    def __iter__(self) -> Iterator[Engagement]:
+        return map(self._one, self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def until(self, day: str) -> Engagements:
+        """Those dated on or before ``day`` (ISO), still unread."""
+        kept = [i for i, date in enumerate(self._dates) if date <= day]
+        return Engagements(self._records, [self._ids[i] for i in kept], [self._dates[i] for i in kept])
+
+    def newest_until(self, day: str) -> Engagement | None:
+        """The newest dated on or before ``day`` (ISO), the only one read."""
+        return next((self._one(self._ids[i]) for i, date in enumerate(self._dates) if date <= day), None)
+
+
+class EngagementIndex(Mapping[str, Engagements]):
+    """Record id -> the engagements involving it, newest first: :func:`engagements_by_record`."""
+
+    def __init__(self, records: Mapping[str, Record], ids: dict[str, list[str]], dates: dict[str, list[str]]) -> None:
+        self._records = records
+        self._ids = ids
+        self._dates = dates
+
+    def __getitem__(self, record_id: str) -> Engagements:
+        return Engagements(self._records, self._ids[record_id], self._dates[record_id])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def until(self, as_of: dt.date) -> EngagementIndex:
+        """The index up to ``as_of``, nothing read."""
+        day = as_of.isoformat()
+        ids: dict[str, list[str]] = {}
+        dates: dict[str, list[str]] = {}
+        for record_id, listed in self._dates.items():
+            kept = [i for i, date in enumerate(listed) if date <= day]
+            if kept:
+                ids[record_id] = [self._ids[record_id][i] for i in kept]
+                dates[record_id] = [listed[i] for i in kept]
+        return EngagementIndex(self._records, ids, dates)
 
 
 def engagements_by_record(data: DataSet, as_of: dt.date | None = None) -> EngagementIndex:
-    """Record id -> the engagements involving it, newest first (up to ``as_of`` when given).
+    """Record id -> the engagements involving it, newest first (up to ``as_of`` when given), as
+    :func:`involved` says, from what the load cache's index keeps of each engagement (its date and who
+    took part): an engagement is read only when a command looks at it.
 
     Built once, without ``as_of``, it serves every date: :func:`latest` finds the last
     engagement by any of them (the report asks for several dates).
     """
-    index: EngagementIndex = defaultdict(list)
-    engagements = [e for e in data.typed(Engagement) if as_of is None or e.date <= as_of]
-    # Sorted once, newest first, so that every record's list comes out in that order.
-    engagements.sort(key=lambda e: (e.date, e.id), reverse=True)
-    for engagement in engagements:
-        for record_id in involved(data, engagement):
-            index[record_id].append(engagement)
-    return index
+    day = None if as_of is None else as_of.isoformat()
+    staff = {person.id: person.works_for for person in data.typed(Person) if person.works_for}
+    rows = [
+        (facts.latest or "", record_id, facts.refs)
+        for record_id, facts in index.facts_of_kind(data, RecordKind.engagements)
+        if day is None or (facts.latest or "") <= day
+    ]
+    rows.sort(reverse=True)  # newest first, as (date, id): every record's list comes out in that order
+    ids: dict[str, list[str]] = defaultdict(list)
+    dates: dict[str, list[str]] = defaultdict(list)
+    for date, engagement_id, refs in rows:
+        officials = {staff[ref] for ref in refs if ref in staff}
+        for record_id in officials.union(refs):
+            ids[record_id].append(engagement_id)
+            dates[record_id].append(date)
+    return EngagementIndex(data.records, dict(ids), dict(dates))
 
 
-def latest(engagements: list[Engagement], as_of: dt.date) -> Engagement | None:
+def latest(engagements: Sequence[Engagement], as_of: dt.date) -> Engagement | None:
     """The newest of ``engagements`` (newest first, as an index holds them) dated on or before ``as_of``."""
+    if isinstance(engagements, Engagements):
+        return engagements.newest_until(as_of.isoformat())
     return next((e for e in engagements if e.date <= as_of), None)
 
 
@@ -149,7 +229,7 @@ def relationship_of(
 
     ``index`` is :func:`engagements_by_record` up to ``as_of``, when already at hand.
     """
-    seen = (index if index is not None else engagements_by_record(data, as_of)).get(record.id, [])
+    seen: Sequence[Engagement] = (index if index is not None else engagements_by_record(data, as_of)).get(record.id, [])
     return _relationship(data, record, as_of, seen[0] if seen else None)
 
 
@@ -233,9 +313,12 @@ class Attendance:
 
 def chapter_meeting_attendance(data: DataSet, partner_id: str, as_of: dt.date, last: int = 12) -> Attendance:
     """Which of the last ``last`` chapter meetings (on or before ``as_of``) a partner came to."""
-    meetings = sorted(
-        (e for e in data.typed(Engagement) if e.kind is EngagementKind.chapter_meeting and e.date <= as_of),
-        key=lambda e: (e.date, e.id),
-        reverse=True,
-    )[:last]
+    day, sort = as_of.isoformat(), EngagementKind.chapter_meeting.value
+    dated = [
+        (facts.latest or "", record_id)
+        for record_id, facts in index.facts_of_kind(data, RecordKind.engagements)
+        if facts.sort == sort and (facts.latest or "") <= day
+    ]
+    newest = [record_id for _date, record_id in sorted(dated, reverse=True)[:last]]
+    meetings = [e for e in index.read(data, newest) if isinstance(e, Engagement)]
     return Attendance(meetings, [e for e in meetings if partner_id in e.partners])

@@ -30,6 +30,24 @@ def select(data: DataSet, kind: RecordKind, keep: FactsTest) -> list[Record]:
     return records.many(chosen)
 
 
+def read(data: DataSet, record_ids: list[str]) -> list[Record]:
+    """These records, decoded together (:meth:`RecordMap.many`)."""
+    records = data.records
+    return records.many(record_ids) if isinstance(records, RecordMap) else [records[i] for i in record_ids]
+
+
+def facts_of_kind(data: DataSet, kind: RecordKind) -> list[tuple[str, Facts]]:
+    """Each record of one kind with its facts, in load order; none is decoded that the index knows."""
+    records = data.records
+    if not isinstance(records, RecordMap):
+        return [(record.id, facts_of(record)) for record in data.of(kind)]
+    found = []
+    for record_id in records.ids_of(kind):
+        facts = records.facts(record_id)
+        found.append((record_id, facts if facts is not None else facts_of(records[record_id])))
+    return found
+
+
 def refers_to_any(ids: Collection[str]) -> FactsTest:
     """Records that refer to one of ``ids`` (an engagement that someone among them took part in...)."""
     wanted = frozenset(ids)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -65,9 +65,9 @@ class Context:
 
     data: DataSet
     as_of: dt.date
-    _index: dict[str, list[Engagement]] | None = None
+    _index: activity.EngagementIndex | None = None
 
-    def engagements_of(self, record_id: str) -> list[Engagement]:
+    def engagements_of(self, record_id: str) -> Sequence[Engagement]:
         """Engagements involving a record by the as-of date, newest first."""
         if self._index is None:
             self._index = activity.engagements_by_record(self.data, self.as_of)

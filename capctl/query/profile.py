@@ -8,6 +8,7 @@ facts as JSON-ready data. Every count comes with the records behind it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,7 +49,7 @@ class Profile:
 def profile(data: DataSet, record: Record, as_of: dt.date) -> Profile:
     """What ``capctl show`` prints about ``record`` on ``as_of``."""
     everything = activity.engagements_by_record(data)  # planned engagements too, for the timeline
-    index = {k: [e for e in v if e.date <= as_of] for k, v in everything.items()}
+    index = everything.until(as_of)
     context = Context(data, as_of, index)
     path = data.paths.get(record.id)
     shown_path = data.display(path) if path else ""
@@ -122,10 +123,8 @@ def _label(data: DataSet, record_id: str | None) -> str:
 # --- what every relationship has -------------------------------------------
 
 
-def _contact(
-    data: DataSet, record: Record, as_of: dt.date, index: dict[str, list[Engagement]], result: Profile
-) -> None:
-    seen = index.get(record.id, [])
+def _contact(data: DataSet, record: Record, as_of: dt.date, index: activity.EngagementIndex, result: Profile) -> None:
+    seen: Sequence[Engagement] = index.get(record.id, [])
     last = seen[0] if seen else None
     relationship = activity.relationship_of(data, record, as_of, index)
     if last is None:
@@ -144,7 +143,9 @@ def _contact(
     result.fields.append(("last discussed" if isinstance(record, Priority) else "last contact", text))
 
 
-def _timeline(data: DataSet, record: Record, as_of: dt.date, engagements: list[Engagement], result: Profile) -> None:
+def _timeline(
+    data: DataSet, record: Record, as_of: dt.date, engagements: Sequence[Engagement], result: Profile
+) -> None:
     table = Table(["date", "kind", "title", "how", "id"])
     entries = []
     for engagement in engagements:

@@ -268,14 +268,14 @@ def _entry(
     if references:
         result.references = _REFERENCES.validate_python(references)
     if record is not None:
-        kind, index, latest, refs, open_until, attachment = record
+        kind, index, latest, refs, open_until, attachment, sort = record
         kind = _KINDS[kind]
         if type(index) is not int or not 0 <= index < len(lines) - 1 or type(refs) is not str:
             raise ValueError("not a record's place")
-        for value in (latest, open_until, attachment):
+        for value in (latest, open_until, attachment, sort):
             if value is not None and type(value) is not str:
                 raise ValueError("not a fact")
-        facts = Facts(latest, tuple(refs.split()), open_until, attachment)
+        facts = Facts(latest, tuple(refs.split()), open_until, attachment, sort)
         result.lazy = LazyRecord(MODELS[kind], lines[index], facts, rereads[kind], path)
     return path, (tuple(stat), result)
 
@@ -302,12 +302,12 @@ def _write(where: Path, key: str, folder: str, keep: list[tuple[str, StatKey, Fi
         lazy, record = result.lazy, result.record
         place: list[Any] | None = None
         if lazy is not None:  # still as read from the cache: its line is kept without decoding it
-            latest, refs, open_until, attachment = lazy.facts
-            place = [_kind_of(lazy).value, len(lines), latest, " ".join(refs), open_until, attachment]
+            latest, refs, open_until, attachment, sort = lazy.facts
+            place = [_kind_of(lazy).value, len(lines), latest, " ".join(refs), open_until, attachment, sort]
             lines.append(lazy.raw)
         elif record is not None:
-            latest, refs, open_until, attachment = facts_of(record)
-            place = [record.collection.value, len(lines), latest, " ".join(refs), open_until, attachment]
+            latest, refs, open_until, attachment, sort = facts_of(record)
+            place = [record.collection.value, len(lines), latest, " ".join(refs), open_until, attachment, sort]
             lines.append(record.model_dump_json(exclude_unset=True, by_alias=True).encode())
         problems = [[line, severity.value, message] for line, severity, message in result.problems]
         findings = [[line, severity.value, message] for line, severity, message in result.findings]

@@ -36,6 +36,8 @@ class Facts(NamedTuple):
     while one is open; a follow-up is open on a day before it. None without follow-ups."""
     attachment: str | None
     """The file under the data folder a testimony links to, which must exist."""
+    sort: str | None
+    """An engagement's kind (``chapter-meeting``...): the report and show choose by it."""
 
 
 class LazyRecord:
