@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from capctl.store import cache, files, load, read
+from capctl.store import cache, files, load, read, shard
 from capctl.store.dataset import DataSet
 from tests.conftest import FIXTURES
 
@@ -34,6 +34,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         return real(root, kind, path)
 
     monkeypatch.setattr(cache, "load_record_file", counting)
+    monkeypatch.setattr(shard, "load_record_file", counting)  # a cached record that does not decode
     yield seen
 
 
@@ -204,7 +205,7 @@ def test_another_version_of_capctl_reads_every_file_again(
     assert warm(chapter) == cold(chapter)
     assert len(parsed) == 15
     assert all(
-        p.read_text(encoding="utf-8").startswith('{"format":2,"key":"capctl 99.0.0 ') for p in cache_files(chapter)
+        p.read_text(encoding="utf-8").startswith('{"format":3,"key":"capctl 99.0.0 ') for p in cache_files(chapter)
     )
 
 
@@ -225,7 +226,7 @@ def test_changed_models_read_every_file_again(
         pytest.param(lambda text: text[: len(text) // 2], id="truncated"),
         pytest.param(lambda text: "", id="empty"),
         pytest.param(lambda text: text.split("\n", 1)[0] + "\n[1, 2, 3]", id="not a cache body"),
-        pytest.param(lambda text: text.replace('",0,', '",999,'), id="bad index"),
+        pytest.param(lambda text: text.replace('"lines":[0', '"lines":[999'), id="bad index"),
         pytest.param(lambda text: text.rsplit("\n", 2)[0] + "\n", id="a record line lost"),
         pytest.param(lambda text: "\x00\xff garbage", id="garbage"),
     ],
@@ -254,6 +255,19 @@ def test_a_cached_record_that_no_longer_decodes_is_read_from_its_file(chapter: P
     parsed.clear()
     assert warm(chapter) == first
     assert parsed == ["people/ana-cruz.yaml"]
+
+
+def test_a_record_line_given_for_another_record_is_read_from_the_files(chapter: Path, parsed: list[str]) -> None:
+    first = warm(chapter)
+    where = cache.cache_dir(chapter)
+    assert where is not None
+    people = where / cache.shard_file("people")
+    text = people.read_text(encoding="utf-8")
+    assert '"lines":[0,1,2]' in text
+    people.write_text(text.replace('"lines":[0,1,2]', '"lines":[1,0,2]'), encoding="utf-8")
+    parsed.clear()
+    assert warm(chapter) == first
+    assert sorted(parsed) == ["people/ana-cruz.yaml", "people/jon-lee.yaml"]
 
 
 def test_a_cache_from_another_data_folder_is_not_used(tmp_path: Path, parsed: list[str]) -> None:
@@ -325,7 +339,7 @@ def test_parsing_in_several_processes_gives_the_same_records_and_problems(
     assert warm(broken) == in_this_process
     assert parsed == []  # the workers parsed every file, not this process
     bodies = [json.loads(p.read_text(encoding="utf-8").split("\n", 2)[1]) for p in cache_files(broken)]
-    assert sum(len(rows) for rows in bodies) == len(list(files.record_files(broken)))
+    assert sum(len(columns["paths"]) for columns in bodies) == len(list(files.record_files(broken)))
 
 
 def test_an_edit_rewrites_only_its_folders_cache_and_a_folder_gone_loses_its_own(chapter: Path) -> None:

@@ -145,7 +145,7 @@ def damage_the_cross_record_state(root: Path, _mp: pytest.MonkeyPatch) -> None:
 
 def plant_a_foreign_index(root: Path, _mp: pytest.MonkeyPatch) -> None:
     for where in cache_files(root):
-        where.write_text('{"format":2,"key":"someone else","folder":"x"}\n{}', encoding="utf-8")
+        where.write_text('{"format":3,"key":"someone else","folder":"x"}\n{}', encoding="utf-8")
 
 
 STEPS: list[Step] = [

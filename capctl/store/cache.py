@@ -7,9 +7,7 @@ docs/architecture.md (the load pipeline). Measured costs: bench/RESULTS.md.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
-import json
 import os
 import sys
 import tempfile
@@ -18,13 +16,12 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import NamedTuple
 
-from pydantic import BaseModel, Field, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field
 
 from capctl import __version__
 from capctl.models.records import (
-    MODELS,
     Engagement,
     Official,
     Partner,
@@ -34,16 +31,14 @@ from capctl.models.records import (
     Resource,
     Testimony,
 )
-from capctl.problems import CapctlError
-from capctl.references import facts_of
-from capctl.store.dataset import Facts, LazyRecord
+from capctl.store import shard
 from capctl.store.files import RecordFile
 from capctl.store.read import FileProblem, FileResult, PartialReference, load_record_file
+from capctl.store.shard import StatKey
 from capctl.vocab import RecordKind
 
 CACHE_FOLDER = ".capctl-cache"
 SUFFIX = ".json"
-FORMAT = 2
 RACY_NS = 2_000_000_000
 """Files changed this recently (nanoseconds) are parsed but not cached."""
 PARALLEL_MIN_FILES = 5_000
@@ -52,9 +47,6 @@ loading without the cache, in one process and with workers: 1,700 files 0.13 s a
 0.3 to 0.47 s and 0.43 s; 13,000 files 0.86 s and 0.80 s; 60,000 files 4.2 s and 4.0 s. The gain is
 small because reading is now cheap next to sending the records back; on idle cores it is larger."""
 CHUNK_FILES = 500
-
-StatKey = tuple[int, int, int, int]
-"""(size, mtime_ns, ctime_ns, inode): a file is unchanged while these are."""
 
 
 class _Records(BaseModel):
@@ -83,14 +75,6 @@ class _Entry(BaseModel):
     """Where its record is in :class:`_Records`: the kind and the index."""
     references: list[PartialReference] = Field(default_factory=list)
     """The references of a record with errors (``FileResult.references``); left out when none."""
-
-
-class _Header(BaseModel):
-    format: Literal[2]
-    key: str
-    folder: str
-    records: int
-    """How many record lines follow the entries: fewer means the file was cut short."""
 
 
 class _Body(BaseModel):
@@ -150,13 +134,23 @@ def stat_key(stat: os.stat_result) -> StatKey:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
+class Loaded(NamedTuple):
+    """What :func:`load_record_files` gives: each file's result, but for the folders taken whole."""
+
+    results: list[FileResult | None]
+    """Each entry's result; None for the entries of a folder in ``whole``."""
+    whole: dict[int, shard.Shard]
+    """Folders unchanged since their shard was written, whose files are consecutive entries and all have a
+    record: by their first entry, the shard to take them from (``RecordMap.put_block``)."""
+
+
 def load_record_files(
     root: Path,
     entries: Sequence[RecordFile],
     use_cache: bool = True,
     progress: Callable[[int, int], None] | None = None,
     every_folder: bool = True,
-) -> list[FileResult]:
+) -> Loaded:
     """Each record file's :class:`FileResult`, in the order given: from the cache when the
     file is unchanged, parsed otherwise; the cache is brought up to date afterwards (the shards
     of folders not among ``entries`` are removed, unless ``every_folder`` is False: the entries
@@ -172,24 +166,31 @@ def load_record_files(
         shards.setdefault(entry.relative.rpartition("/")[0], []).append(index)
     results: list[FileResult | None] = [None] * len(entries)
     keys: list[StatKey | None] = [None if (st := entry.stat) is None else stat_key(st) for entry in entries]
+    whole: dict[int, shard.Shard] = {}
     unchanged: set[str] = set()
     """The folders whose shard holds every one of their files as it is: it is not written again."""
     without: set[str] = set()
     """The folders with no shard to read: one is written only if a file can be kept."""
     todo: list[int] = []
     for folder, indexes in shards.items():
-        found = _read(where / shard_file(folder), key, folder, root) if where is not None else {}
-        missed = len(todo)
+        found = shard.read(where / shard_file(folder), key, folder, root) if where is not None else None
+        if found is None:
+            without.add(folder)
+            todo.extend(indexes)
+            continue
+        first, last = indexes[0], indexes[-1]
+        if found.keys == [keys[i] for i in indexes] and found.paths == [entries[i].relative for i in indexes]:
+            unchanged.add(folder)
+            if last - first + 1 == len(indexes) and found.every_file_a_record:
+                whole[first] = found
+                continue
+        position = dict(zip(found.paths, range(len(found.paths)), strict=True))
         for index in indexes:
-            hit = found.get(entries[index].relative)
-            if hit is not None and hit[0] == keys[index]:
-                results[index] = hit[1]
+            at = position.get(entries[index].relative)
+            if at is not None and found.keys[at] == keys[index]:
+                results[index] = found.result(at)
             else:
                 todo.append(index)
-        if not found:
-            without.add(folder)
-        elif len(todo) == missed and len(found) == len(indexes):
-            unchanged.add(folder)
     total = len(entries)
     hits = total - len(todo)
 
@@ -199,135 +200,42 @@ def load_record_files(
 
     tick(0)
     parsed = _parse(root, [(entries[i].kind, entries[i].path) for i in todo], tick)
-    for index, result in zip(todo, parsed, strict=True):
-        results[index] = result
-    # Every file is either a cache hit or parsed: the list is whole, and its positions are the entries'.
-    assert all(result is not None for result in results)
-    done = cast("list[FileResult]", results)
+    for index, parsed_result in zip(todo, parsed, strict=True):
+        results[index] = parsed_result
     if where is not None:
         for folder, indexes in shards.items():
             if folder in unchanged:
                 continue
             keep = [
-                (entries[i].relative, file_key, done[i])
+                (entries[i].relative, file_key, kept)
                 for i in indexes
                 if (file_key := keys[i]) is not None
-                and done[i].cacheable
+                and (kept := results[i]) is not None
+                and kept.cacheable
                 and max(file_key[1], file_key[2]) < started - RACY_NS
             ]
             if keep or folder not in without:
                 _write(where / shard_file(folder), key, folder, keep)
         if every_folder:
             _forget_others(where, {shard_file(folder) for folder in shards})
-    return done
+    return Loaded(results, whole)
 
 
-# --- reading and writing the cache files -----------------------------------
-
-
-Rereads = dict[RecordKind, Callable[[str], Record]]
-
-
-def _read(where: Path, key: str, folder: str, root: Path) -> dict[str, tuple[StatKey, FileResult]]:
-    """The cached entries of one folder by path; empty if missing, corrupt, or written for something else.
-
-    A shard is a header line, a line of entries and one line of JSON per record, kept as bytes and validated
-    by its model only when a command reads the record (``LazyRecord``). The entries are read with the
-    standard library and checked as they are taken apart (:func:`_entry`): 60,000 of them in a tenth of the
-    time Pydantic models took."""
-    try:
-        with where.open("rb") as handle:
-            header = _Header.model_validate_json(handle.readline())
-            if header.key != key or header.folder != folder:
-                return {}
-            rows = json.loads(handle.readline())
-            lines = handle.read().split(b"\n")
-        if type(rows) is not list or len(lines) != header.records + 1 or lines[-1] != b"":
-            return {}  # cut short: each record line ends with a newline
-        rereads: Rereads = {kind: functools.partial(_reread, root, kind) for kind in RecordKind}
-        return dict(_entry(row, lines, rereads) for row in rows)
-    except (OSError, ValidationError, ValueError, TypeError, KeyError):
-        return {}
-
-
-def _entry(
-    row: Any, lines: list[bytes], rereads: dict[RecordKind, Callable[[str], Record]]
-) -> tuple[str, tuple[StatKey, FileResult]]:
-    """One file's entry, or ValueError, TypeError or KeyError where it is not what :func:`_write` writes.
-
-    A stat key that is not one simply never matches a file's (the file is parsed again); what is told or
-    compared (problems, the record's place and facts) is checked."""
-    path, stat, problems, findings, record, references = row
-    if type(path) is not str:
-        raise ValueError("not a path")
-    result = FileResult(
-        None,
-        _PROBLEMS.validate_python(problems) if problems else [],
-        findings=_PROBLEMS.validate_python(findings) if findings else [],
-    )
-    if references:
-        result.references = _REFERENCES.validate_python(references)
-    if record is not None:
-        kind, index, latest, refs, open_until, attachment, sort = record
-        kind = _KINDS[kind]
-        if type(index) is not int or not 0 <= index < len(lines) - 1 or type(refs) is not str:
-            raise ValueError("not a record's place")
-        for value in (latest, open_until, attachment, sort):
-            if value is not None and type(value) is not str:
-                raise ValueError("not a fact")
-        facts = Facts(latest, tuple(refs.split()), open_until, attachment, sort)
-        result.lazy = LazyRecord(MODELS[kind], lines[index], facts, rereads[kind], path)
-    return path, (tuple(stat), result)
-
-
-_PROBLEMS: TypeAdapter[list[FileProblem]] = TypeAdapter(list[FileProblem])
-_REFERENCES: TypeAdapter[list[PartialReference]] = TypeAdapter(list[PartialReference])
-_KINDS = {kind.value: kind for kind in RecordKind}
-
-
-def _reread(root: Path, kind: RecordKind, relative: str) -> Record:
-    """A cached record that does not decode, from its file (unchanged since the load: its stat key matched)."""
-    path = root.joinpath(*relative.split("/"))
-    result = load_record_file(root, kind, path)
-    if result.record is None:
-        raise CapctlError(f"{path}: changed while capctl was reading it; run the command again", 1)
-    return result.record
+# --- writing the cache files -----------------------------------------------
 
 
 def _write(where: Path, key: str, folder: str, keep: list[tuple[str, StatKey, FileResult]]) -> None:
     """Write one shard atomically; a folder that cannot be written simply goes without a cache."""
-    rows: list[list[Any]] = []
-    lines: list[bytes] = []
-    for path, stat, result in keep:
-        lazy, record = result.lazy, result.record
-        place: list[Any] | None = None
-        if lazy is not None:  # still as read from the cache: its line is kept without decoding it
-            latest, refs, open_until, attachment, sort = lazy.facts
-            place = [_kind_of(lazy).value, len(lines), latest, " ".join(refs), open_until, attachment, sort]
-            lines.append(lazy.raw)
-        elif record is not None:
-            latest, refs, open_until, attachment, sort = facts_of(record)
-            place = [record.collection.value, len(lines), latest, " ".join(refs), open_until, attachment, sort]
-            lines.append(record.model_dump_json(exclude_unset=True, by_alias=True).encode())
-        problems = [[line, severity.value, message] for line, severity, message in result.problems]
-        findings = [[line, severity.value, message] for line, severity, message in result.findings]
-        references = [[line, field, ref, kind.value] for line, field, ref, kind in result.references]
-        rows.append([path, list(stat), problems, findings, place, references])
-    header = _Header(format=FORMAT, key=key, folder=folder, records=len(lines)).model_dump_json().encode()
-    body = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode()
+    content = shard.write(key, folder, keep)
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
         # The cache sits in the chapter's repository, beside data/: keep it out of `git add .`.
         ignore = where.parent.parent / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# capctl's load cache: safe to delete, never to commit\n*\n", encoding="utf-8")
-        replace_file(where, b"".join([header, b"\n", body, b"\n", *(line + b"\n" for line in lines)]))
+        replace_file(where, content)
     except OSError:
         pass
-
-
-def _kind_of(lazy: LazyRecord) -> RecordKind:
-    return lazy.model.collection
 
 
 def replace_file(where: Path, content: bytes) -> None:

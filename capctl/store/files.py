@@ -87,21 +87,12 @@ def record_entries(root: Path, stat_kinds: Collection[RecordKind] | None = None)
     """
     kinds = {k.value: k for k in RecordKind}
     found: list[RecordFile] = []
-    for entry in sorted(os.scandir(root), key=lambda e: e.name):
+    for entry in sorted(os.scandir(root), key=_NAME):
         if entry.name.startswith(".") or entry.name in (ATTACHMENTS_FOLDER, SCHEMAS_FOLDER) or not _is_folder(entry):
             continue
         kind = kinds.get(entry.name)
         wanted = stat_kinds is None or kind in stat_kinds
-        folders: dict[tuple[str, ...], Path] = {}
-        for parts, file_entry in _walk(entry.path, (entry.name,)):  # in path order: each folder sorted
-            try:
-                stat: os.stat_result | None = file_entry.stat() if wanted else None
-            except OSError:
-                stat = None
-            folder = folders.get(parts[:-1])
-            if folder is None:
-                folder = folders[parts[:-1]] = root.joinpath(*parts[:-1])
-            found.append(RecordFile(kind, _child(folder, parts[-1]), "/".join(parts), stat))
+        _walk(found, kind, wanted, root / entry.name, entry.path, entry.name + "/")
     return found
 
 
@@ -130,30 +121,43 @@ def _child(folder: Path, name: str) -> Path:
 _NAME = operator.attrgetter("name")
 
 
-def _walk(folder: str, parts: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], os.DirEntry[str]]]:
+def _walk(
+    found: list[RecordFile], kind: RecordKind | None, wanted: bool, folder: Path, where: str, prefix: str
+) -> None:
+    """The files under one folder, in path order (each folder's names sorted, its files listed where
+    its name falls), appended to ``found``; ``prefix`` is the folder under the data folder, with ``/``."""
     # As Path.rglob: symbolic links to folders are not followed below the kind's folder, links to files are.
     try:
-        with os.scandir(folder) as entries:
+        with os.scandir(where) as entries:
             listed = sorted(entries, key=_NAME)
     except OSError:  # unreadable, or gone since it was listed
         return
     for entry in listed:
-        if entry.name.startswith("."):
+        name = entry.name
+        if name.startswith("."):
             continue
         try:
-            is_folder = entry.is_dir(follow_symlinks=False)
-            is_link = entry.is_symlink()
+            if entry.is_file(follow_symlinks=False):  # the usual: a plain file, known without a system call
+                is_folder = is_link = False
+                is_file = True
+            else:
+                is_folder = entry.is_dir(follow_symlinks=False)
+                is_link = entry.is_symlink()
+                try:
+                    is_file = not is_folder and entry.is_file()
+                except OSError:  # as Path.is_file: a link that loops or cannot be followed is not a file
+                    is_file = False
         except OSError:
             continue
-        try:
-            is_file = not is_folder and entry.is_file()
-        except OSError:  # as Path.is_file: a link that loops or cannot be followed is not a file
-            is_file = False
         # A folder, a link that leads nowhere or a pipe named like a record is listed too: check says what it is.
-        if is_file or (entry.name.endswith(RECORD_SUFFIXES) and (is_folder or is_link or _is_special(entry))):
-            yield (*parts, entry.name), entry
+        if is_file or (name.endswith(RECORD_SUFFIXES) and (is_folder or is_link or _is_special(entry))):
+            try:
+                stat: os.stat_result | None = entry.stat() if wanted else None
+            except OSError:
+                stat = None
+            found.append(RecordFile(kind, _child(folder, name), prefix + name, stat))
         if is_folder:
-            yield from _walk(entry.path, (*parts, entry.name))
+            _walk(found, kind, wanted, _child(folder, name), entry.path, prefix + name + "/")
 
 
 def read_text(path: Path) -> str:

@@ -41,6 +41,7 @@ from capctl.references import districts_known, references_and_districts_of, refe
 from capctl.rules import CROSS_RULES, LinedFinding, as_problems, check_with_rules, likely_duplicates, with_lines
 from capctl.store import cache
 from capctl.store.dataset import DataSet
+from capctl.store.shard import Shard
 from capctl.vocab import Severity
 
 STATE_FILE = "cross-records.state"
@@ -72,6 +73,15 @@ def stamp(kind: str, stat: os.stat_result | None, started_ns: int) -> str:
     if stat is None or max(stat.st_mtime_ns, stat.st_ctime_ns) >= started_ns - cache.RACY_NS:
         return kind + RACY
     return f"{kind} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino}"
+
+
+def stamps_of(whole: Shard, started_ns: int) -> Iterator[tuple[str, str]]:
+    """:func:`stamp` of each record of a folder taken whole from its shard, by id."""
+    kind = whole.kind.value if whole.kind is not None else ""
+    limit = started_ns - cache.RACY_NS
+    for relative, (size, mtime, ctime, inode) in zip(whole.paths, whole.keys, strict=True):
+        record_id = relative[relative.rfind("/") + 1 : relative.rfind(".")]
+        yield record_id, kind + RACY if max(mtime, ctime) >= limit else f"{kind} {size} {mtime} {ctime} {inode}"
 
 
 def cross_problems(data: DataSet, stamps: dict[str, str]) -> tuple[list[Problem], bool]:

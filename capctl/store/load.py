@@ -11,6 +11,7 @@ import os
 import time
 from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
+from typing import cast
 
 from capctl.models.metrics import MetricsFile
 from capctl.models.records import Record
@@ -26,9 +27,10 @@ from capctl.rules import (
 )
 from capctl.store import incremental
 from capctl.store.cache import load_record_files
-from capctl.store.dataset import DataSet, RecordMap
-from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, record_entries
-from capctl.store.read import PartialReference, load_settings
+from capctl.store.dataset import DataSet, Facts, RecordMap
+from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, RecordFile, record_entries
+from capctl.store.read import FileResult, PartialReference, load_settings
+from capctl.store.shard import Shard
 from capctl.vocab import RecordKind, Severity
 
 
@@ -133,45 +135,92 @@ def _load(
                     entry.relative[entry.relative.rfind("/") + 1 : -len(SUFFIX)], (entry.kind, entry.path)
                 )
         entries = [entry for entry in entries if entry.kind in kinds]
-    results = load_record_files(root, entries, use_cache=cache, progress=progress, every_folder=kinds is None)
+    loaded = load_record_files(root, entries, use_cache=cache, progress=progress, every_folder=kinds is None)
     stamps: dict[str, str] = {}
     """What each loaded record is, for the cross-record rules kept from the last load (with the cache)."""
     partial: list[tuple[str, list[PartialReference]]] = []
     records = data.records
     assert isinstance(records, RecordMap)
-    for (kind, path, relative, stat), result in zip(entries, results, strict=True):
-        record, lazy = result.record, result.lazy
-        if record is None and lazy is None:
-            shown = str(path)  # what data.display(path) gives, without its cost at 60,000 files
-            data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.problems)
-            if kind is not None and path.suffix == SUFFIX and any(p[1] is Severity.error for p in result.problems):
-                data.broken.setdefault(path.stem, (kind, path))
-            if result.references:
-                partial.append((shown, result.references))
+    keep_stamps = cache and kinds is None
+    index = 0
+    while index < len(entries):
+        whole = loaded.whole.get(index)
+        if whole is not None and _take_whole(data, records, entries[index : index + len(whole.paths)], whole):
+            if keep_stamps:
+                stamps.update(incremental.stamps_of(whole, started))
+            index += len(whole.paths)
             continue
-        record_id = relative[relative.rfind("/") + 1 : -len(SUFFIX)]  # a record's id is its file name
-        if result.problems:
-            data.problems.extend(Problem(str(path), line, sev, message) for line, sev, message in result.problems)
-        if record_id in records:
-            first = data.display(data.paths[record_id])
-            data.problems.append(Problem(str(path), None, Severity.error, f"duplicate id {record_id!r}: also {first}"))
+        result = loaded.results[index] if whole is None else whole.result(0)
+        assert result is not None  # every entry outside a folder taken whole has its result
+        _take(data, records, entries[index], result, stamps if keep_stamps else None, started, partial)
+        if whole is not None:  # a folder not taken whole after all (an id taken elsewhere): file by file
+            for offset in range(1, len(whole.paths)):
+                entry = entries[index + offset]
+                _take(data, records, entry, whole.result(offset), stamps if keep_stamps else None, started, partial)
+            index += len(whole.paths)
             continue
-        assert kind is not None  # a file outside a kind's folder has no record
-        if lazy is not None:
-            records.put_lazy(record_id, kind, lazy)
-        elif record is not None:
-            records.put(record_id, record, facts_of(record))
-        data.paths[record_id] = path
-        if cache and kinds is None:
-            stamps[record_id] = incremental.stamp(kind.value, stat, started)
-        if result.findings:
-            data.problems.extend(Problem(str(path), line, sev, message) for line, sev, message in result.findings)
+        index += 1
     data.problems.extend(check_records(data, _due_load_rules(records), LOAD_RULES))
     if kinds is None:  # in a load of some kinds the other records are not here: references would look missing
         data.problems.extend(_across_records(data, stamps, partial, cache))
     data.problems.extend(metrics_translations(data))
     data.problems.sort(key=in_file_order)
     return data
+
+
+def _take_whole(data: DataSet, records: RecordMap, entries: list[RecordFile], whole: Shard) -> bool:
+    """A folder's records at once from its shard, unless one's id is already taken (then False: each file is
+    taken on its own, to say which is the duplicate)."""
+    ids = [relative[relative.rfind("/") + 1 : -len(SUFFIX)] for relative in whole.paths]  # ids are file names
+    kind = whole.kind
+    if kind is None or whole.block is None or not records.isdisjoint(ids):
+        return False
+    records.put_block(ids, kind, whole.block, whole.lines, cast("list[Facts]", whole.facts))
+    data.paths.update(zip(ids, (entry.path for entry in entries), strict=True))
+    for column in (whole.problems, whole.findings):
+        for position, found in column.items():
+            shown = str(entries[position].path)
+            data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in found)
+    return True
+
+
+def _take(
+    data: DataSet,
+    records: RecordMap,
+    entry: RecordFile,
+    result: FileResult,
+    stamps: dict[str, str] | None,
+    started: int,
+    partial: list[tuple[str, list[PartialReference]]],
+) -> None:
+    """One file's result: its record, its problems, what its record's rules found."""
+    kind, path, relative, stat = entry
+    record, lazy = result.record, result.lazy
+    if record is None and lazy is None:
+        shown = str(path)  # what data.display(path) gives, without its cost at 60,000 files
+        data.problems.extend(Problem(shown, line, severity, message) for line, severity, message in result.problems)
+        if kind is not None and path.suffix == SUFFIX and any(p[1] is Severity.error for p in result.problems):
+            data.broken.setdefault(path.stem, (kind, path))
+        if result.references:
+            partial.append((shown, result.references))
+        return
+    record_id = relative[relative.rfind("/") + 1 : -len(SUFFIX)]  # a record's id is its file name
+    if result.problems:
+        data.problems.extend(Problem(str(path), line, sev, message) for line, sev, message in result.problems)
+    if record_id in records:
+        first = data.display(data.paths[record_id])
+        data.problems.append(Problem(str(path), None, Severity.error, f"duplicate id {record_id!r}: also {first}"))
+        return
+    assert kind is not None  # a file outside a kind's folder has no record
+    if lazy is not None and result.facts is not None:
+        records.put_lazy(record_id, kind, lazy, result.facts)
+    elif record is not None:
+        records.put(record_id, record, facts_of(record))
+    data.paths[record_id] = path
+    if stamps is not None:
+        stamps[record_id] = incremental.stamp(kind.value, stat, started)
+    if result.findings:
+        data.problems.extend(Problem(str(path), line, sev, message) for line, sev, message in result.findings)
 
 
 def _due_load_rules(records: RecordMap) -> list[Record]:

@@ -16,7 +16,7 @@ from capctl.models.settings import Settings
 from capctl.problems import Problem
 from capctl.references import field_name, references
 from capctl.rules import FILE_RULES, PARTIAL_RULES
-from capctl.store.dataset import DataSet, LazyRecord
+from capctl.store.dataset import DataSet, Facts, Lazy
 from capctl.store.files import SUFFIX, is_valid_id, kinds_sentence, parse_mapping, read_text
 from capctl.vocab import RecordKind, Severity
 from capctl.yaml import roundtrip, safe
@@ -45,8 +45,10 @@ class FileResult:
     findings: list[FileProblem] = field(default_factory=list)
     """What :data:`capctl.rules.FILE_RULES` find in its record: problems of the data set only
     when the record is loaded (not when its id is taken by another file)."""
-    lazy: LazyRecord | None = None
+    lazy: Lazy | None = None
     """Its record as the load cache holds it, not decoded yet (``record`` is then None)."""
+    facts: Facts | None = None
+    """With ``lazy``: what the load cache's index keeps of the record."""
     references: list[PartialReference] = field(default_factory=list)
     """For a record with errors, the references its valid fields make: the load checks that they
     exist, so that one error does not hide another (``kind: meeting`` and an unknown person)."""
