@@ -8,6 +8,7 @@ official they work for.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -61,14 +62,24 @@ def engagements_by_record(data: DataSet, as_of: dt.date | None = None) -> Engage
     Built once, without ``as_of``, it serves every date: :func:`latest` finds the last
     engagement by any of them (the report asks for several dates).
     """
+    employer = {p.id: p.works_for for p in data.records.values() if isinstance(p, Person) and p.works_for}
     index: EngagementIndex = defaultdict(list)
     engagements = [e for e in data.typed(Engagement) if as_of is None or e.date <= as_of]
     # Sorted once, newest first, so that every record's list comes out in that order.
-    engagements.sort(key=lambda e: (e.date, e.id), reverse=True)
+    engagements.sort(key=_BY_DATE_ID, reverse=True)
     for engagement in engagements:
-        for record_id in involved(data, engagement):
+        # The ids of :func:`involved`, with each staffer's official looked up once for all engagements.
+        ids = {*engagement.partners, *engagement.people, *engagement.priorities, *engagement.officials}
+        for person_id in engagement.people:
+            official = employer.get(person_id)
+            if official:
+                ids.add(official)
+        for record_id in ids:
             index[record_id].append(engagement)
     return index
+
+
+_BY_DATE_ID = operator.attrgetter("date", "id")
 
 
 def latest(engagements: list[Engagement], as_of: dt.date) -> Engagement | None:
@@ -175,9 +186,7 @@ def relationships(
     wanted = set(kinds)
     index = index if index is not None else engagements_by_record(data, as_of)
     found = []
-    for record in sorted(data.records.values(), key=lambda r: r.id):
-        if record.collection not in wanted:
-            continue
+    for record in (r for r in data.records.values() if r.collection in wanted):  # sorted by id below
         if isinstance(record, Official) and record.term_end is not None and record.term_end < as_of:
             continue
         relationship = _relationship(data, record, as_of, latest(index.get(record.id, []), as_of))
