@@ -218,3 +218,36 @@ def test_public_names_are_withheld_as_one_alternation_of_every_name_would(text: 
     assert redactor.text(text) == _one_alternation(NAMES, text)
     if text.startswith("One-on-one"):
         assert redactor.text(text) == "One-on-one with a community member and a community member"
+
+
+SLUGS = [
+    *(f"person-{i:05d}" for i in range(300)),
+    "person-00042-jr",
+    "person",
+    "ana-cruz",
+    "ana-cruz-lopez",
+    "cruz",
+    "lee-2",
+    "a--b",
+]
+SLUG_TEXTS = [
+    "2017-05-02-one-on-one-with-person-00042-and-person-00042-jr-and-person-00420",
+    "Person-00007 met ANA-CRUZ-LOPEZ, ana-cruz lopez, ana_cruz, ana--cruz, cruz-ana, person--00001",
+    "lee-2, lee-22, xperson-00001, person-000010, person-00299-, -person-00300, a--b, a-b",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SLUG_TEXTS)
+def test_slugs_are_withheld_as_one_alternation_of_every_slug_would(text: str) -> None:
+    """Many slugs sharing a first word (``person-…``) are looked up, not tried one by one: the same result."""
+    import re
+
+    from capctl.report.redact import _Slugs
+
+    alternatives = [re.escape(s) for s in sorted(SLUGS, key=len, reverse=True) if all(s.split("-"))]
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
+    expected = pattern.sub("withheld", text)
+    assert _Slugs(SLUGS).sub("withheld", text) == expected
+    if text.startswith("2017"):
+        assert expected == "2017-05-02-one-on-one-with-withheld-and-withheld-and-withheld-00420"

@@ -261,7 +261,7 @@ def relationships(
     wanted = set(kinds)
     index = index if index is not None else engagements_by_record(data, as_of)
     found = []
-    for record in sorted(data.of_kinds(wanted), key=lambda r: r.id):
+    for record in data.of_kinds(wanted):  # sorted by id below
         if isinstance(record, Official) and record.term_end is not None and record.term_end < as_of:
             continue
         relationship = _relationship(data, record, as_of, latest(index.get(record.id, []), as_of))

@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 from capctl.dates import today
 from capctl.models.metrics import MetricsFile, Period, Target
@@ -22,6 +21,7 @@ from capctl.report.charts import combine as combine_series
 from capctl.report.charts import over_time
 from capctl.report.counters import Evidence
 from capctl.report.i18n import ENGLISH, Translator, translator
+from capctl.report.listed import Listed
 from capctl.report.metrics import Previous, Result, evaluate, judge
 from capctl.report.parts import (
     DUE_SOON_DAYS,
@@ -37,7 +37,7 @@ from capctl.report.parts import (
 )
 from capctl.report.period import Window, clamp, elapsed, paced
 from capctl.report.redact import Redactor, public_label
-from capctl.store.dataset import DataSet, R
+from capctl.store.dataset import DataSet
 from capctl.store.files import METRICS_FILE
 from capctl.store.load import load, require_settings
 from capctl.vocab import EngagementKind, PartnerStatus, Topic
@@ -158,25 +158,10 @@ def metrics_sha256(data: DataSet) -> str:
     return hashlib.sha256((data.root / METRICS_FILE).read_bytes()).hexdigest()
 
 
-class _Listed(DataSet):
-    """A data set as a report reads it: nothing changes it meanwhile, so each kind's records are
-    listed and sorted once, not once for every metric and section (a dozen times 50,000 engagements)."""
-
-    def __init__(self, data: DataSet) -> None:
-        super().__init__(**{f.name: getattr(data, f.name) for f in dataclasses.fields(data)})
-        self._typed: dict[type[Any], list[Any]] = {}
-
-    def typed(self, model: type[R]) -> list[R]:
-        listed = self._typed.get(model)
-        if listed is None:
-            listed = self._typed[model] = super().typed(model)
-        return list(listed)  # a copy: a caller may sort or change its list
-
-
 def _chapter(
     folder: str, data: DataSet, period: Period, as_of: dt.date, public: bool, charts: bool, tr: Translator
 ) -> Chapter:
-    data = _Listed(data)
+    data = Listed(data)
     assert data.metrics is not None
     index = engagements_by_record(data)  # once for every metric and the meeting's sections, whatever their date
     results = [

@@ -19,6 +19,7 @@ from capctl.models.metrics import Counting, Metric, Period
 from capctl.models.records import Engagement, Official, Partner
 from capctl.query.activity import EngagementIndex, officials_represented
 from capctl.report.counters import engagement_matches
+from capctl.report.listed import Listed
 from capctl.report.metrics import Result, evaluate
 from capctl.report.period import elapsed, paced, window
 from capctl.store.dataset import DataSet, R
@@ -87,7 +88,7 @@ def month_ends(period: Period) -> list[dt.date]:
     return found
 
 
-class _Reach(DataSet):
+class _Reach(Listed):
     """A data set as one metric's points read it: only the records that may count for it on some day
     up to the last point. The engagements that pass its filters, dated within reach of its windows;
     counting partners, those whose status history may pass its filters by then (and, via engagements,
@@ -97,7 +98,7 @@ class _Reach(DataSet):
     partners) this takes the points of a year from about 2 s to a fraction of a second."""
 
     def __init__(self, data: DataSet, metric: Metric, period: Period, first: dt.date, last: dt.date) -> None:
-        super().__init__(data.root, data.settings, data.metrics, data.records, data.paths, data.problems)
+        super().__init__(data)  # what its points ask again is worked out once (Listed.remember)
         self._data = data
         counting, where = metric.count, metric.count.where
         start = window(counting, period, first).start  # a window's start never moves back as its day moves on
@@ -151,7 +152,7 @@ def over_time(
         reach = _Reach(data, metric, period, when[0], when[-1])
         points = []
         for day in when:
-            result = evaluate(reach, metric, period, day, with_previous=False, index=index)
+            result = evaluate(reach, metric, period, day, with_previous=False, index=index, uncounted=False)
             districts = tuple(result.districts) if result.districts is not None else None
             points.append(Point(day, result.value, districts))
         found.append(Series(metric, points))

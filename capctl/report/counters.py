@@ -12,6 +12,7 @@ from capctl.models.records import Engagement, Official, Partner, Priority, Resou
 from capctl.query.activity import EngagementIndex, engagements_by_record, latest, officials_represented
 from capctl.report.describe import describe_engagements, window_text, with_article
 from capctl.report.i18n import ENGLISH, Translator
+from capctl.report.listed import Listed
 from capctl.report.period import Window
 from capctl.store.dataset import DataSet
 from capctl.vocab import PartnerStatus
@@ -30,6 +31,8 @@ class Evidence:
 
 
 Counted = tuple[list[Evidence], list[Evidence]]
+"""What a counter counts, and what does not count yet; a counter given ``uncounted`` False may leave
+the second list empty (the points of a chart need only the value)."""
 
 
 def status_on(data: DataSet, partner_id: str, day: dt.date) -> PartnerStatus | None:
@@ -85,13 +88,39 @@ def engagement_matches(data: DataSet, engagement: Engagement, where: Where, tr: 
 def _matching_engagements(
     data: DataSet, where: Where, span: Window, tr: Translator = ENGLISH
 ) -> Iterator[tuple[Engagement, str]]:
+    """The engagements in ``span`` that pass the filters of ``where``, in id order, with why."""
     start, end = span.start, span.end
-    for engagement in data.typed(Engagement):
+    whys = _whys(data, where, tr)
+    for engagement in _of_kinds(data, where):
         day = engagement.date  # `day in span`, without a call for each of 50,000 engagements a metric
         if day <= end and (start is None or day >= start):
-            why = engagement_matches(data, engagement, where, tr)
+            if engagement.id in whys:
+                why = whys[engagement.id]
+            else:
+                why = whys[engagement.id] = engagement_matches(data, engagement, where, tr)
             if why is not None:
                 yield engagement, why
+
+
+def _of_kinds(data: DataSet, where: Where) -> list[Engagement]:
+    """The engagements of the kinds ``where`` asks for (every one when it names none), in id order;
+    listed once for the report's metrics and points (:class:`~capctl.report.listed.Listed`)."""
+    kinds = frozenset(where.kind)
+
+    def make() -> list[Engagement]:
+        every = data.typed(Engagement)
+        return [e for e in every if e.kind in kinds] if kinds else every
+
+    return data.remember(("kinds", kinds), make) if isinstance(data, Listed) else make()
+
+
+def _whys(data: DataSet, where: Where, tr: Translator) -> dict[str, str | None]:
+    """Engagement id -> why it passes the filters of ``where`` (None: it does not), as found so far:
+    kept for the report's metrics and points (the reason does not depend on the day)."""
+    if not isinstance(data, Listed):
+        return {}
+    key = ("whys", tuple(where.kind), tuple(where.topic), tuple(where.tags), where.with_officials, tr.language)
+    return data.remember(key, dict)
 
 
 def _engagements(
@@ -101,6 +130,7 @@ def _engagements(
     as_of: dt.date,
     index: EngagementIndex | None = None,
     tr: Translator = ENGLISH,
+    uncounted: bool = True,
 ) -> Counted:
     return [Evidence(e.id, e.date, e.title, why) for e, why in _matching_engagements(data, where, span, tr)], []
 
@@ -115,6 +145,7 @@ def _testimonies(
     as_of: dt.date,
     index: EngagementIndex | None = None,
     tr: Translator = ENGLISH,
+    uncounted: bool = True,
 ) -> Counted:
     found = []
     for testimony in data.typed(Testimony):
@@ -133,6 +164,7 @@ def _priorities(
     as_of: dt.date,
     index: EngagementIndex | None = None,
     tr: Translator = ENGLISH,
+    uncounted: bool = True,
 ) -> Counted:
     _ = tr.gettext
     found, missing = [], []
@@ -162,6 +194,7 @@ def _resources(
     as_of: dt.date,
     index: EngagementIndex | None = None,
     tr: Translator = ENGLISH,
+    uncounted: bool = True,
 ) -> Counted:
     _ = tr.gettext
     found, missing = [], []
@@ -229,6 +262,7 @@ def _partners(
     as_of: dt.date,
     index: EngagementIndex | None = None,
     tr: Translator = ENGLISH,
+    uncounted: bool = True,
 ) -> Counted:
     found, missing = [], []
     sought = [*where.status, *(t.to for t in where.became)]
@@ -241,7 +275,7 @@ def _partners(
             found.append(Evidence(partner.id, passed[0], partner.name, passed[1]))
             continue
         now = partner.status_on(as_of)
-        if now in below:
+        if uncounted and now in below:
             since = max(c.date for c in partner.status_history if c.date <= as_of)
             why = tr.gettext("{status} since {day}").format(status=tr.word(now), day=tr.date(since))
             missing.append(Evidence(partner.id, since, partner.name, why))
@@ -261,19 +295,12 @@ def _partners_via(
     as_of: dt.date,
     index: EngagementIndex | None = None,
     tr: Translator = ENGLISH,
+    uncounted: bool = True,
 ) -> Counted:
-    seen: dict[str, list[Engagement]] = defaultdict(list)
-    while_not: dict[str, list[tuple[Engagement, PartnerStatus | None]]] = defaultdict(list)
-    for engagement, _why in _matching_engagements(data, where, span):
-        for partner_id in dict.fromkeys(engagement.partners):
-            then = status_on(data, partner_id, engagement.date)
-            if where.partner_status and then not in where.partner_status:
-                while_not[partner_id].append((engagement, then))
-            else:
-                seen[partner_id].append(engagement)
+    seen, while_not = _took_part(data, where, span)
     found, missing = [], []
     wanted = set(where.partner_status or where.status)
-    for partner in data.typed(Partner):
+    for partner in data.typed(Partner) if uncounted else [p for p in data.typed(Partner) if p.id in seen]:
         passed = _partner_filters(partner, where, span, as_of, tr) if partner.id in seen else None
         if passed is not None:
             at = ", ".join(_titled(e) for e in seen[partner.id])
@@ -286,7 +313,7 @@ def _partners_via(
                 why += f"; {passed[1]}"
             found.append(Evidence(partner.id, seen[partner.id][0].date, partner.name, why))
             continue
-        now = partner.status_on(as_of)
+        now = partner.status_on(as_of) if uncounted else None
         if now is None or (wanted and now not in wanted) or (not wanted and now is PartnerStatus.former):
             continue
         missing.append(
@@ -295,6 +322,23 @@ def _partners_via(
             )
         )
     return found, missing
+
+
+def _took_part(
+    data: DataSet, where: Where, span: Window
+) -> tuple[dict[str, list[Engagement]], dict[str, list[tuple[Engagement, PartnerStatus | None]]]]:
+    """The partners at the engagements ``where`` passes in ``span``: with a status it asks for (or any),
+    and at one while of another status."""
+    seen: dict[str, list[Engagement]] = defaultdict(list)
+    while_not: dict[str, list[tuple[Engagement, PartnerStatus | None]]] = defaultdict(list)
+    for engagement, _why in _matching_engagements(data, where, span):
+        for partner_id in dict.fromkeys(engagement.partners):
+            then = status_on(data, partner_id, engagement.date)
+            if where.partner_status and then not in where.partner_status:
+                while_not[partner_id].append((engagement, then))
+            else:
+                seen[partner_id].append(engagement)
+    return seen, while_not
 
 
 def _not_yet(
@@ -340,6 +384,7 @@ def _officials_via(
     as_of: dt.date,
     index: EngagementIndex | None = None,
     tr: Translator = ENGLISH,
+    uncounted: bool = True,
 ) -> Counted:
     seen: dict[str, list[tuple[Engagement, str]]] = defaultdict(list)
     for engagement, _why in _matching_engagements(data, where, span):
@@ -353,7 +398,7 @@ def _officials_via(
                 tr.gettext("{how} at {engagement}").format(how=tr.word(how), engagement=_titled(e)) for e, how in at
             )
             found.append(Evidence(official.id, at[0][0].date, official.name, why))
-        elif _in_office(official, as_of):
+        elif uncounted and _in_office(official, as_of):
             which = with_article(describe_engagements(where, tr), tr)
             why = tr.gettext("not at {which} {window}").format(which=which, window=window_text(span, tr))
             missing.append(Evidence(official.id, None, official.name, why))

@@ -95,17 +95,19 @@ def evaluate(
     with_previous: bool = True,
     index: EngagementIndex | None = None,
     tr: Translator = ENGLISH,
+    uncounted: bool = True,
 ) -> Result:
     """The metric's value as of ``as_of``, with every record counted and why.
 
     ``index`` is :func:`~capctl.query.activity.engagements_by_record` (up to ``as_of``, a later date
     or none) when already at hand: the report builds it once for every metric. ``tr`` words the
-    reasons each record counts (or does not yet).
+    reasons each record counts (or does not yet); with ``uncounted`` False, what does not count yet is
+    not looked for (``not_counted`` is empty: a chart's points need only the value).
     """
     counting = metric.count
     span = window(counting, period, as_of)
     counter = COUNTERS[counting.counts]
-    evidence, not_counted = counter(data, counting.where, span, as_of, index, tr)
+    evidence, not_counted = counter(data, counting.where, span, as_of, index, tr, uncounted)
     evidence.sort(key=lambda e: (e.date or dt.date.min, e.id))
     value = len(evidence)
     status, expected = judge(value, metric.target, elapsed(period, as_of), paced(counting))
@@ -120,7 +122,7 @@ def evaluate(
         expected=expected,
         above_max=metric.target.max is not None and value > metric.target.max,
         evidence=evidence,
-        not_counted=not_counted if status is not MetricStatus.met else [],
+        not_counted=not_counted if status is not MetricStatus.met and uncounted else [],
         districts=districts[0] if districts else None,
         districts_missing=districts[1] if districts else None,
         languages=_languages(data, evidence) if "languages" in metric.show else None,
