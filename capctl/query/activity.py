@@ -145,9 +145,11 @@ def engagements_by_record(data: DataSet, as_of: dt.date | None = None) -> Engage
     rows.sort(reverse=True)  # newest first, as (date, id): every record's list comes out in that order
     ids: dict[str, list[str]] = defaultdict(list)
     dates: dict[str, list[str]] = defaultdict(list)
+    staffers = staff.keys()
     for date, engagement_id, refs in rows:
-        officials = {staff[ref] for ref in refs if ref in staff}
-        for record_id in officials.union(refs):
+        # Each id once (the facts list each once); a staffer's official too, unless already there.
+        involving = refs if staffers.isdisjoint(refs) else {*refs, *(staff[ref] for ref in refs if ref in staff)}
+        for record_id in involving:
             ids[record_id].append(engagement_id)
             dates[record_id].append(date)
     return EngagementIndex(data.records, dict(ids), dict(dates))

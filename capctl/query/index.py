@@ -7,14 +7,19 @@ command still tests each record it gets in full; the facts only rule records out
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import operator
 from collections.abc import Callable, Collection
 
-from capctl.models.records import Record
+from capctl.models.records import Engagement, Record
 from capctl.references import facts_of
 from capctl.store.dataset import DataSet, Facts, RecordMap
 from capctl.vocab import RecordKind
 
 FactsTest = Callable[[Facts], bool]
+ENGAGEMENTS = RecordKind.engagements
+_BY_ID = operator.attrgetter("id")
 
 
 def select(data: DataSet, kind: RecordKind, keep: FactsTest) -> list[Record]:
@@ -57,3 +62,33 @@ def refers_to_any(ids: Collection[str]) -> FactsTest:
 def open_on(day: str) -> FactsTest:
     """Engagements dated on or before ``day`` (ISO) with a follow-up not done by then."""
     return lambda facts: facts.open_until is not None and facts.open_until > day and (facts.latest or "") <= day
+
+
+class Timeline:
+    """Every engagement by date, from the facts: which ones fall in a span of days (and are of some kinds),
+    found by bisection without reading any. The report asks it for each metric's window and each point of
+    its charts; only the engagements it gives are decoded."""
+
+    def __init__(self, data: DataSet) -> None:
+        rows = sorted(
+            (facts.latest or "", record_id, facts.sort) for record_id, facts in facts_of_kind(data, ENGAGEMENTS)
+        )
+        self.data = data
+        self.days = [day for day, _id, _sort in rows]
+        self.ids = [record_id for _day, record_id, _sort in rows]
+        self.sorts = [sort for _day, _id, sort in rows]
+
+    def between(self, start: dt.date | None, end: dt.date, sorts: Collection[str] = ()) -> list[str]:
+        """The ids of the engagements dated from ``start`` (None: the first) to ``end``, both included, of
+        these kinds (none: every kind), by date then id."""
+        first = 0 if start is None else bisect.bisect_left(self.days, start.isoformat())
+        last = bisect.bisect_right(self.days, end.isoformat())
+        if not sorts:
+            return self.ids[first:last]
+        return [self.ids[i] for i in range(first, last) if self.sorts[i] in sorts]
+
+    def read(self, start: dt.date | None, end: dt.date, sorts: Collection[str] = ()) -> list[Engagement]:
+        """:meth:`between`'s engagements, read, in id order."""
+        found = [e for e in read(self.data, self.between(start, end, sorts)) if isinstance(e, Engagement)]
+        found.sort(key=_BY_ID)
+        return found

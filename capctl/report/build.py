@@ -19,7 +19,7 @@ from capctl.problems import CapctlError
 from capctl.query.activity import EngagementIndex, engagements_by_record, going_cold, open_follow_ups
 from capctl.report.charts import combine as combine_series
 from capctl.report.charts import over_time
-from capctl.report.counters import Evidence
+from capctl.report.counters import Evidence, timeline
 from capctl.report.i18n import ENGLISH, Translator, translator
 from capctl.report.listed import Listed
 from capctl.report.metrics import Previous, Result, evaluate, judge
@@ -253,20 +253,18 @@ def _not_contacted(data: DataSet, as_of: dt.date, index: EngagementIndex | None)
 
 
 def _since(data: DataSet, period: Period, as_of: dt.date) -> Since:
-    engagements = [e for e in data.typed(Engagement) if e.date <= as_of]
-    meetings = [e for e in engagements if e.kind is EngagementKind.chapter_meeting]
-    last = max(meetings, key=lambda e: (e.date, e.id)) if meetings else None
+    days = timeline(data)
+    meetings = days.between(None, as_of, [EngagementKind.chapter_meeting.value])  # by date, then id
+    last = data.records[meetings[-1]] if meetings else None
+    assert last is None or isinstance(last, Engagement)
     start = last.date + dt.timedelta(days=1) if last else period.start
-    items = [
-        ActivityItem(e.id, e.date, e.kind.value, e.title)
-        for e in sorted(engagements, key=lambda e: (e.date, e.id))
-        if e.date >= start
-    ]
+    since = sorted(days.read(start, as_of), key=lambda e: (e.date, e.id))
+    items = [ActivityItem(e.id, e.date, e.kind.value, e.title) for e in since]
     return Since(last.id if last else None, last.date if last else None, items)
 
 
 def _trainings(data: DataSet, span: Window, tr: Translator) -> tuple[list[str], list[DistrictRow]]:
-    trainings = [e for e in data.typed(Engagement) if e.kind is EngagementKind.training and e.date in span]
+    trainings = timeline(data).read(span.start, span.end, [EngagementKind.training.value])
     used = {e.topic.value if e.topic else "other" for e in trainings} | {Topic.budget.value, Topic.organizing.value}
     topics = [str(t.value) for t in Topic if t.value in used]
     districts = [(d.id, d.name) for d in data.settings.districts] if data.settings else []

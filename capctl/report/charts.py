@@ -18,7 +18,7 @@ from typing import Any
 from capctl.models.metrics import Counting, Metric, Period
 from capctl.models.records import Engagement, Official, Partner
 from capctl.query.activity import EngagementIndex, officials_represented
-from capctl.report.counters import engagement_matches
+from capctl.report.counters import engagement_matches, timeline
 from capctl.report.listed import Listed
 from capctl.report.metrics import Result, evaluate
 from capctl.report.period import elapsed, paced, window
@@ -107,10 +107,8 @@ class _Reach(Listed):
         if counting.records == "engagements" or counting.via is not None:
             engagements = self._only[Engagement] = [
                 e
-                for e in data.typed(Engagement)
-                if e.date <= last
-                and (start is None or e.date >= start)
-                and engagement_matches(data, e, where) is not None
+                for e in timeline(data).read(start, last, [kind.value for kind in where.kind])
+                if engagement_matches(data, e, where) is not None
             ]
         if counting.counts in ("partners", "partners via engagements"):
             took_part = {p for e in engagements for p in e.partners} if counting.via else None

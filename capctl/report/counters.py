@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from capctl.models.metrics import Transition, Where
 from capctl.models.records import Engagement, Official, Partner, Priority, Resource, Testimony
 from capctl.query.activity import EngagementIndex, engagements_by_record, latest, officials_represented
+from capctl.query.index import Timeline
 from capctl.report.describe import describe_engagements, window_text, with_article
 from capctl.report.i18n import ENGLISH, Translator
 from capctl.report.listed import Listed
@@ -91,7 +92,7 @@ def _matching_engagements(
     """The engagements in ``span`` that pass the filters of ``where``, in id order, with why."""
     start, end = span.start, span.end
     whys = _whys(data, where, tr)
-    for engagement in _of_kinds(data, where):
+    for engagement in _in_span(data, where, span):
         day = engagement.date  # `day in span`, without a call for each of 50,000 engagements a metric
         if day <= end and (start is None or day >= start):
             if engagement.id in whys:
@@ -102,16 +103,16 @@ def _matching_engagements(
                 yield engagement, why
 
 
-def _of_kinds(data: DataSet, where: Where) -> list[Engagement]:
-    """The engagements of the kinds ``where`` asks for (every one when it names none), in id order;
-    listed once for the report's metrics and points (:class:`~capctl.report.listed.Listed`)."""
-    kinds = frozenset(where.kind)
+def _in_span(data: DataSet, where: Where, span: Window) -> list[Engagement]:
+    """The engagements of the kinds ``where`` asks for (every one when it names none) dated in ``span``, in id
+    order: chosen by the load cache's index (:class:`~capctl.query.index.Timeline`, made once for the
+    report's metrics and points by :class:`~capctl.report.listed.Listed`), and only they are read."""
+    return timeline(data).read(span.start, span.end, [kind.value for kind in where.kind])
 
-    def make() -> list[Engagement]:
-        every = data.typed(Engagement)
-        return [e for e in every if e.kind in kinds] if kinds else every
 
-    return data.remember(("kinds", kinds), make) if isinstance(data, Listed) else make()
+def timeline(data: DataSet) -> Timeline:
+    """The engagements by date: made once for a report (:class:`~capctl.report.listed.Listed`)."""
+    return data.remember(("timeline",), lambda: Timeline(data)) if isinstance(data, Listed) else Timeline(data)
 
 
 def _whys(data: DataSet, where: Where, tr: Translator) -> dict[str, str | None]:
