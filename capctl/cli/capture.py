@@ -39,6 +39,7 @@ class Capture:
         from dataclasses import replace
 
         from capctl.edit.new import new_person
+        from capctl.store.dataset import with_records
 
         try:
             draft = new_person(self.data, name)
@@ -47,7 +48,7 @@ class Capture:
             return None
         self.data = replace(
             self.data,
-            records={**self.data.records, draft.record.id: draft.record},
+            records=with_records(self.data.records, draft.record),
             paths={**self.data.paths, draft.record.id: draft.path},
         )
         self.new_people.append(draft)

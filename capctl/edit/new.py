@@ -32,7 +32,7 @@ from capctl.problems import CapctlError
 from capctl.rules import RECORD_RULES, cross_findings_of
 from capctl.store import files
 from capctl.store import write as store_write
-from capctl.store.dataset import DataSet
+from capctl.store.dataset import DataSet, with_records
 from capctl.store.read import load_record_file
 from capctl.text import fold, make_id
 from capctl.vocab import (
@@ -171,7 +171,7 @@ def check_new(data: DataSet, record: Record, path: Path, warnings: bool = True) 
     """
     trial = replace(
         data,
-        records={**data.records, record.id: record},
+        records=with_records(data.records, record),
         paths={**data.paths, record.id: path},
         problems=[],
     )

@@ -18,7 +18,7 @@ from capctl.edit.update import apply as apply_change
 from capctl.importers.sheets import Sheet, SheetRow, language_codes
 from capctl.models.records import Engagement, Person, Record
 from capctl.query.names import PartnerIndex, PeopleIndex, one_word, tokens
-from capctl.store.dataset import DataSet
+from capctl.store.dataset import DataSet, with_records
 from capctl.store.files import record_path
 from capctl.vocab import RecordKind
 
@@ -309,7 +309,7 @@ def apply(data: DataSet, plan: Plan) -> Applied:
     if created:
         data = replace(
             data,
-            records={**data.records, **{d.record.id: d.record for d in plan.new_people}},
+            records=with_records(data.records, *(d.record for d in plan.new_people)),
             paths={**data.paths, **{d.record.id: p for d, p in zip(plan.new_people, created, strict=True)}},
         )
     record = apply_change(data, plan.engagement, patch.combine(*edits))

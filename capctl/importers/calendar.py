@@ -22,7 +22,7 @@ from capctl.importers.sheets import SheetRow
 from capctl.models.records import Engagement, Person
 from capctl.query.names import PeopleIndex
 from capctl.query.summary import Table
-from capctl.store.dataset import DataSet
+from capctl.store.dataset import DataSet, with_records
 from capctl.text import fold
 from capctl.vocab import EngagementKind, RecordKind
 
@@ -151,7 +151,7 @@ def plan(
     choices = choices or {}
     index = PeopleIndex(data)
     imported = _imported(data)
-    trial = replace(data, records=dict(data.records), paths=dict(data.paths))
+    trial = replace(data, records=with_records(data.records), paths=dict(data.paths))
     events: list[EventPlan] = []
     drafted = 0
     for event in occurrences(calendar, since, until):

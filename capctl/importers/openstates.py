@@ -15,7 +15,7 @@ from capctl.importers.openstates_files import Person, Role, current_role, last_r
 from capctl.models.records import ImportedFields, Official
 from capctl.problems import CapctlError
 from capctl.store import files as store_files
-from capctl.store.dataset import DataSet
+from capctl.store.dataset import DataSet, with_records
 from capctl.text import fold, make_id, slugify
 from capctl.vocab import Level, RecordKind
 
@@ -165,7 +165,7 @@ def plan(
         )
     _refuse_unreadable_officials(data)
     by_openstates = {o.openstates_id: o for o in data.typed(Official) if o.openstates_id}
-    working = replace(data, records=dict(data.records), paths=dict(data.paths), problems=[])
+    working = replace(data, records=with_records(data.records), paths=dict(data.paths), problems=[])
     result = Plan([])
     for person in sorted(people, key=lambda p: (fold(p.name), p.openstates_id)):
         role = current_role(person, day)

@@ -12,7 +12,7 @@ from capctl.edit.update import apply as edit
 from capctl.importers.openstates import Outcome, Plan, claim
 from capctl.problems import CapctlError
 from capctl.store import files as store_files
-from capctl.store.dataset import DataSet
+from capctl.store.dataset import DataSet, with_records
 from capctl.vocab import RecordKind
 
 # --- writing ----------------------------------------------------------------------------
@@ -26,7 +26,7 @@ def apply(data: DataSet, the_plan: Plan) -> None:
     """
 
     planned = [o for o in the_plan.outcomes if o.record is not None]
-    trial = replace(data, records=dict(data.records), paths=dict(data.paths), problems=[])
+    trial = replace(data, records=with_records(data.records), paths=dict(data.paths), problems=[])
     for outcome in planned:
         assert outcome.record is not None
         claim(trial, outcome.record)

@@ -159,6 +159,14 @@ class RecordMap(MutableMapping[str, Record]):
             if enabled:
                 gc.enable()
 
+    def copy(self) -> RecordMap:
+        """Another map of the same records, none decoded for it (what a trial of a new record starts from)."""
+        other = RecordMap()
+        other._items = dict(self._items)
+        other._kinds = dict(self._kinds)
+        other._facts = dict(self._facts)
+        return other
+
     def decoded(self, record_id: str) -> bool:
         """Whether a record has been read into its model (for tests of what a command reads)."""
         return type(self._items[record_id]) is not tuple
@@ -175,6 +183,15 @@ class RecordMap(MutableMapping[str, Record]):
         """:func:`latest_date` of a record, without decoding one the cache holds."""
         facts = self._facts.get(record_id)
         return facts.latest if facts is not None else latest_date(self[record_id])
+
+
+def with_records(records: MutableMapping[str, Record], *added: Record) -> MutableMapping[str, Record]:
+    """A copy of ``records`` with these added (or put in place of those with their ids); the records a
+    :class:`RecordMap` has not decoded stay so."""
+    copy: MutableMapping[str, Record] = records.copy() if isinstance(records, RecordMap) else dict(records)
+    for record in added:
+        copy[record.id] = record
+    return copy
 
 
 @dataclass
