@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from capctl.findings import WARN, Finding, Loc
 from capctl.models.records import Engagement, Partner, Person, Priority, Record, Resource, Testimony
 from capctl.text import fold
+from capctl.vocab import RecordKind
 
 if TYPE_CHECKING:
     from capctl.store.dataset import DataSet
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 def public_testimony_speaker_agreed(data: DataSet) -> Iterator[Finding]:
     """A testimony given with public consent whose speaker has not agreed to be named."""
-    for record in data.records.values():
+    for record in data.of(RecordKind.testimonies):
         yield from speaker_not_named(data, record)
 
 
@@ -63,7 +64,7 @@ def private_names(data: DataSet) -> PrivateNames:
     """The names and aliases of people who may not be named in public output, folded into words,
     by their first word."""
     found: PrivateNames = {}
-    for person in data.records.values():
+    for person in data.of(RecordKind.people):
         if isinstance(person, Person) and not person.named_in_public:
             for name in person.names():
                 words = _WORD.findall(fold(name))

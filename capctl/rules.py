@@ -236,11 +236,7 @@ def cross_findings_of(data: DataSet, record: Record, warnings: bool = True) -> I
     if warnings and not isinstance(record, Engagement | Resource):
         name = fold(record.label)
         first = min(
-            (
-                other.id
-                for other in data.records.values()
-                if other.collection is record.collection and other.id < record.id and fold(other.label) == name
-            ),
+            (other.id for other in data.of(record.collection) if other.id < record.id and fold(other.label) == name),
             default=None,
         )
         if first is not None:

@@ -153,7 +153,8 @@ def free_id(
 def _taken(data: DataSet, kind: RecordKind, record_id: str, day: dt.date | None) -> str | None:
     existing = data.records.get(record_id)
     if existing is None and record_id in data.elsewhere:  # a kind this load did not read: read its file
-        other_kind, other_path = data.elsewhere[record_id]
+        other_kind, relative = data.elsewhere[record_id]
+        other_path = data.root.joinpath(*relative.split("/"))
         existing = load_record_file(data.root, other_kind, other_path).record  # None if invalid, as in a full load
     if existing is not None:
         return f"the {existing.collection.singular} {existing.label!r}"

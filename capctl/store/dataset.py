@@ -207,9 +207,9 @@ class DataSet:
     broken: dict[str, tuple[RecordKind, Path]] = field(default_factory=dict)
     """Records whose file is there but has errors, by id: what refers to them is told once, at their file
     (``N references to people/ana-torres, which has errors``), not as a missing record in every file."""
-    elsewhere: dict[str, tuple[RecordKind, Path]] = field(default_factory=dict)
+    elsewhere: dict[str, tuple[RecordKind, str]] = field(default_factory=dict)
     """A load of some kinds only (``store.load.load(kinds=...)``): the ids of the records of the other
-    kinds, from their file names, with their kind and file; their records were not read."""
+    kinds, from their file names, with their kind and file under the data folder; not read."""
 
     def of(self, kind: RecordKind) -> list[Record]:
         return self.of_kinds((kind,))

@@ -76,24 +76,59 @@ def record_files(root: Path) -> Iterator[tuple[RecordKind | None, Path]]:
             yield found.kind, found.path
 
 
-def record_entries(root: Path, stat_kinds: Collection[RecordKind] | None = None) -> list[RecordFile]:
+def record_entries(root: Path, kinds: Collection[RecordKind] | None = None) -> list[RecordFile]:
     """Every file under the record folders, in path order, and the folders and broken symbolic links
     named like record files (``people/ghost.yaml``); hidden files and folders, and the attachments
     folder, are left out.
 
     One ``scandir`` per folder and one ``stat`` per file: at 60,000 files this is a
-    good part of what a cached load costs. ``stat_kinds``: only the files of these kinds are stat-ed
-    (the others' ``stat`` is None: a load of some kinds knows the others by name only).
+    good part of what a cached load costs. ``kinds``: only the folders of these kinds are listed (a load
+    of some kinds knows the others by name only: :func:`record_names`).
     """
-    kinds = {k.value: k for k in RecordKind}
+    by_name = {k.value: k for k in RecordKind}
     found: list[RecordFile] = []
     for entry in sorted(os.scandir(root), key=_NAME):
         if entry.name.startswith(".") or entry.name in (ATTACHMENTS_FOLDER, SCHEMAS_FOLDER) or not _is_folder(entry):
             continue
-        kind = kinds.get(entry.name)
-        wanted = stat_kinds is None or kind in stat_kinds
-        _walk(found, kind, wanted, root / entry.name, entry.path, entry.name + "/")
+        kind = by_name.get(entry.name)
+        if kinds is None or kind in kinds:
+            _walk(found, kind, root / entry.name, entry.path, entry.name + "/")
     return found
+
+
+def record_names(root: Path, kinds: Collection[RecordKind]) -> dict[str, tuple[RecordKind, str]]:
+    """The ids of the record files of these kinds, with their kind and their path under the data folder
+    (the first in path order where two folders have one): names only, nothing stat-ed or read."""
+    found: dict[str, tuple[RecordKind, str]] = {}
+    for kind in sorted(kinds, key=lambda k: k.value):
+        named: list[str] = []
+        _names(named, root / kind.value, kind.value + "/")
+        for relative in named:  # listed in no order: where two files share a name, the first in path order
+            record_id = relative[relative.rfind("/") + 1 : -len(SUFFIX)]
+            seen = found.get(record_id)
+            if seen is None or (seen[0] is kind and relative.split("/") < seen[1].split("/")):
+                found[record_id] = (kind, relative)
+    return found
+
+
+def _names(found: list[str], where: Path, prefix: str) -> None:
+    try:
+        with os.scandir(where) as entries:
+            listed = list(entries)
+    except OSError:
+        return
+    for entry in listed:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        if name.endswith(SUFFIX):
+            found.append(prefix + name)
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            continue
+        if is_folder:
+            _names(found, where / name, prefix + name + "/")
 
 
 def _is_special(entry: os.DirEntry[str]) -> bool:
@@ -121,9 +156,7 @@ def _child(folder: Path, name: str) -> Path:
 _NAME = operator.attrgetter("name")
 
 
-def _walk(
-    found: list[RecordFile], kind: RecordKind | None, wanted: bool, folder: Path, where: str, prefix: str
-) -> None:
+def _walk(found: list[RecordFile], kind: RecordKind | None, folder: Path, where: str, prefix: str) -> None:
     """The files under one folder, in path order (each folder's names sorted, its files listed where
     its name falls), appended to ``found``; ``prefix`` is the folder under the data folder, with ``/``."""
     # As Path.rglob: symbolic links to folders are not followed below the kind's folder, links to files are.
@@ -152,12 +185,12 @@ def _walk(
         # A folder, a link that leads nowhere or a pipe named like a record is listed too: check says what it is.
         if is_file or (name.endswith(RECORD_SUFFIXES) and (is_folder or is_link or _is_special(entry))):
             try:
-                stat: os.stat_result | None = entry.stat() if wanted else None
+                stat: os.stat_result | None = entry.stat()
             except OSError:
                 stat = None
             found.append(RecordFile(kind, _child(folder, name), prefix + name, stat))
         if is_folder:
-            _walk(found, kind, wanted, _child(folder, name), entry.path, prefix + name + "/")
+            _walk(found, kind, _child(folder, name), entry.path, prefix + name + "/")
 
 
 def read_text(path: Path) -> str:

@@ -28,7 +28,7 @@ from capctl.rules import (
 from capctl.store import incremental
 from capctl.store.cache import load_record_files
 from capctl.store.dataset import DataSet, Facts, RecordMap
-from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, RecordFile, record_entries
+from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, RecordFile, record_entries, record_names
 from capctl.store.read import FileResult, PartialReference, load_settings
 from capctl.store.shard import Shard
 from capctl.vocab import RecordKind, Severity
@@ -129,12 +129,7 @@ def _load(
     started = time.time_ns()
     entries = record_entries(root, kinds)
     if kinds is not None:
-        for entry in entries:
-            if entry.kind is not None and entry.kind not in kinds and entry.relative.endswith(SUFFIX):
-                data.elsewhere.setdefault(
-                    entry.relative[entry.relative.rfind("/") + 1 : -len(SUFFIX)], (entry.kind, entry.path)
-                )
-        entries = [entry for entry in entries if entry.kind in kinds]
+        data.elsewhere = record_names(root, [kind for kind in RecordKind if kind not in kinds])
     loaded = load_record_files(root, entries, use_cache=cache, progress=progress, every_folder=kinds is None)
     stamps: dict[str, str] = {}
     """What each loaded record is, for the cross-record rules kept from the last load (with the cache)."""
