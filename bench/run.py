@@ -267,6 +267,12 @@ def bench_size(size: str, workdir: Path, runs: int) -> SizeResults:
     results.floor["python, import capctl.cli and stat every file"] = measure(
         [PYTHON, "-c", "import capctl.cli;" + STAT_ALL, str(root)], {**env, "PYTHONPATH": str(ROOT)}, cwd, runs
     )
+    results.floor[FLOOR] = measure(
+        [PYTHON, "-c", "import capctl.cli, capctl.store.load;" + STAT_ALL, str(root)],
+        {**env, "PYTHONPATH": str(ROOT)},
+        cwd,
+        runs,
+    )
     if size in ("S", "M"):
         print(f"[{size}] naive loader…", flush=True)
         results.naive = measure([PYTHON, "-c", NAIVE, str(root)], {**env, "PYTHONPATH": str(ROOT)}, cwd, 1)
@@ -289,6 +295,9 @@ TARGETS = [
 """Issue #13's targets at the largest size (issue #6's that still hold, marked)."""
 MEMORY_MB = 300
 M_REPORT_WARM = 0.4
+FLOOR = "python, import capctl's CLI, Pydantic and the models, and stat every file"
+"""What any command that reads records costs before it reads one: the floor the targets are measured
+against (the issue: where a target is missed, how far above the floor capctl stays)."""
 
 
 def machine() -> str:
@@ -340,17 +349,26 @@ def markdown(results: list[SizeResults], runs: int, elapsed: float) -> str:
         "",
     ]
     top = "L" if "L" in by_size else results[-1].size
-    lines += [f"## Targets (at size {top})", "", "| | target | measured | |", "|---|---|---|---|"]
     biggest = by_size[top]
+    floor = biggest.floor.get(FLOOR)
+    lines += [
+        f"## Targets (at size {top})",
+        "",
+        f"The floor: {FLOOR}, {floor.median:.2f} s at {top}." if floor else "The floor was not measured.",
+        "",
+        "| | target | measured | above the floor | |",
+        "|---|---|---|---|---|",
+    ]
     for key, label, limit in TARGETS:
         value = biggest.rows[key].median
-        lines.append(f"| {label} | ≤ {limit:g} s | {value:.2f} s | {'met' if value <= limit else '**missed**'} |")
+        above = f"{value - floor.median:+.2f} s" if floor else ""
+        lines.append(f"| {label} | ≤ {limit:g} s | {value:.2f} s | {above} | {_met(value <= limit)} |")
     peak = biggest.rows["report, warm"].peak_mb
     met = _met(peak <= MEMORY_MB)
-    lines.append(f"| peak memory, `capctl report` (warm) | ≤ {MEMORY_MB} MB | {peak:.0f} MB | {met} |")
+    lines.append(f"| peak memory, `capctl report` (warm) | ≤ {MEMORY_MB} MB | {peak:.0f} MB | | {met} |")
     if "M" in by_size:
         value = by_size["M"].rows["report, warm"].median
-        lines.append(f"| at size M: `capctl report`, warm | ≤ {M_REPORT_WARM:g} s | {value:.2f} s | "
+        lines.append(f"| at size M: `capctl report`, warm | ≤ {M_REPORT_WARM:g} s | {value:.2f} s | | "
                      f"{_met(value <= M_REPORT_WARM)} |")  # fmt: skip
     for r in results:
         for peer in r.peers:
@@ -361,14 +379,14 @@ def markdown(results: list[SizeResults], runs: int, elapsed: float) -> str:
                 lines.append(
                     f"| `capctl {command}` warm against {peer}, {r.size} | capctl faster | "
                     f"{ratio:.2f}× its time ({ours.median:.2f} s vs {theirs.median:.2f} s; CPU "
-                    f"{ours.cpu_median / theirs.cpu_median:.2f}×) | {_met(ratio < 1)} |"
+                    f"{ours.cpu_median / theirs.cpu_median:.2f}×) | | {_met(ratio < 1)} |"
                 )
     for r in results:
         if r.naive is not None:
             ratio = r.naive.median / r.rows["report, cold"].median
             lines.append(
                 f"| `capctl report` cold vs the naive loader, {r.size} | ≥ 12× faster | {ratio:.1f}× "
-                f"({r.rows['report, cold'].median:.2f} s vs {r.naive.median:.2f} s) | {_met(ratio >= 12)} |"
+                f"({r.rows['report, cold'].median:.2f} s vs {r.naive.median:.2f} s) | | {_met(ratio >= 12)} |"
             )
     lines += ["", "## Every measurement", "", "| command | " + " | ".join(r.size for r in results) + " |"]
     lines.append("|---|" + "---|" * len(results))
@@ -413,23 +431,40 @@ size as Linux reports it, which
 keeps the high-water mark of the bench process that started it (about 40 to 60 MB): figures near that
 are the bench's, not the command's.
 
-## Where the time goes at L (issue #13)
+## The index the commands read (issue #13)
 
-* Rendering: the report's long tables (follow-ups, core partners and officials not contacted,
-  activity, evidence) are laid out without Rich's table machinery, on one line or wrapped
-  (capctl/report/rows.py `Rows`): at M and 100 columns the report draws in about 0.035 s instead of
-  0.22 s; the same characters (tests/test_report_rows.py compares them with Rich's at many widths).
-* Still on every run: starting Python and importing Typer, Pydantic and the models (~0.25 s, the
-  `--version` row); listing and `stat`-ing 60,710 files (the floor rows above); reading the cache
-  (JSON validated by Pydantic into 60,000 records, ~0.65 s); the rules on today's date and the
-  cross-record rules (~0.4 s); building the report (~0.5 s).
-* Cross-record rules are kept up to date incrementally (capctl/store/incremental.py); `meeting add`
-  with flags loads only the kinds it names (store.load.load(kinds=...)), not the engagements.
-  Not done: `show`, `followups`, `stale` and completion still load every record; an index of
-  follow-ups and contact dates would let them read less.
-* `bean-check` with its pickle cache unpickles one file of entries and runs its checks; capctl
-  must also stat every file, because each record is a file git can change under it: the floor
-  rows show what that alone costs at each size.
+* **What is kept.** One shard per folder of records under `.capctl-cache/<data folder>/`
+  (capctl/store/shard.py): a header line, the folder's files as columns (path, size, times and inode,
+  the line of each one's record, the record's *facts*: its latest date, the ids it refers to, until when
+  its follow-ups are open, its attachment, an engagement's kind; and the problems and findings of the
+  few files that have some), then one line of JSON per record.
+* **What a command reads.** Every command stats every file and reads the columns; a folder unchanged
+  since its shard was written is taken whole (a few C loops, no object per file). A record is validated
+  by its Pydantic model only when a command reads it (`RecordMap`, `Block`): `check` reads none when
+  nothing changed; `meeting add` with flags reads the officials, people and partners and knows the
+  other ids from their file names; `followups`, `list --partner/--person/--official`, `show` and the
+  report choose records by their facts first (capctl/query/index.py, the `Timeline` of engagements by
+  date, `EngagementIndex` of each record's engagements) and read only those. At L the report reads
+  about 16,000 of 60,710 records instead of all of them.
+* **Why JSON lines and not SQLite or pickle** (measured at L, 60,710 files, in one process):
+  the columns and record lines of every shard read and checked in 0.31 s; the same columns from an
+  SQLite database in WAL mode (52.6 MB) in 0.25 to 0.27 s without building the facts, and 5,000 records
+  fetched one by one in 0.02 s: no gain worth a second format and a database file to keep in step with
+  the files, so the shards stay, written like every other file (a temporary file, then a rename) one
+  folder at a time. Pickle was slower to decode than Pydantic from JSON (all records: 1.35 s against
+  0.83 s) and runs code; the columns are read with the standard library (0.11 s for the 17 MB of them,
+  against 0.30 s as Pydantic models) and checked in C loops.
+* **Rules.** The record rules that depend on today's date read the facts and decode only the records
+  they can flag; the cross-record rules (references, districts, likely duplicates, consent and private
+  names in public texts) are kept up to date from one load to the next (capctl/store/incremental.py).
+* **Garbage collection.** Records are decoded in bulk with the cyclic collector paused: decoding
+  50,000 engagements after a load took 1.8 s with it and 0.75 s without.
+* **Still on every run** (the floor rows): starting Python and importing Typer, Pydantic and the
+  models; listing and stat-ing every file, because each record is a file git can change under
+  capctl. `bean-check` with its pickle cache unpickles one file and stats only its includes.
+* **Rendering.** The report's long tables are laid out without Rich's table machinery
+  (capctl/report/rows.py); `stale`'s and `followups`' tables (capctl/cli/output.py) still use Rich's,
+  about 1.2 s for 1,737 rows at L.
 """
 
 
