@@ -8,11 +8,11 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from capctl.yaml.canonical import roundtrip_yaml
-from capctl.yaml.safe import YamlSyntaxError, check_limits, describe_error, error_line, load_safe
+from capctl.yaml.safe import YamlSyntaxError, check_limits, compose_safe, describe_error, error_line, load_safe
 
 
 def load_roundtrip(text: str) -> Any:
@@ -160,21 +160,27 @@ def _keep_line_endings(lines: list[str], like: list[str]) -> list[str]:
 
 
 def line_of(text: str, loc: Sequence[str | int]) -> int | None:
-    """The 1-based line of the node at ``loc`` (keys and indexes); the nearest parent's line if absent."""
+    """The 1-based line of the node at ``loc`` (keys and indexes); the nearest parent's line if absent.
+
+    From the node tree libyaml's C parser composes (``compose_safe``), with each node's position: a fifth
+    of the time of a round-trip load, which a check at 60,000 files pays for every warning it places."""
     try:
-        node = load_roundtrip(text)
+        node = compose_safe(text)
     except YamlSyntaxError:
         return None
     best: int | None = 1
     for part in loc:
-        if isinstance(node, CommentedMap) and part in node:
-            best = node.lc.key(part)[0] + 1
-            node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-            best = node.lc.item(part)[0] + 1
-            node = node[part]
+        if isinstance(node, MappingNode) and isinstance(part, str):
+            pair = next(
+                (pair for pair in node.value if isinstance(pair[0], ScalarNode) and pair[0].value == part), None
+            )
+            if pair is None:
+                break
+            best = pair[0].start_mark.line + 1
+            node = pair[1]
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+            best = node.start_mark.line + 1
         else:
-            if isinstance(node, CommentedMap | CommentedSeq) and node.lc.line is not None and best is None:
-                best = node.lc.line + 1
             break
     return best

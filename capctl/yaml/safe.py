@@ -34,6 +34,18 @@ def uses_c_parser() -> bool:
     return CParser is not None and _safe_yaml().Parser is CParser
 
 
+def compose_safe(text: str) -> Any:
+    """The node tree of a document, with each node's position, composed by the safe loader's parser (C
+    where libyaml is there); nothing is constructed. Within the same limits as :func:`load_safe`."""
+    check_limits(text)
+    try:
+        return _safe_yaml().compose(text)
+    except MarkedYAMLError as exc:
+        raise YamlSyntaxError(describe_error(exc, text), error_line(exc, text)) from None
+    except (YAMLError, ValueError, TypeError) as exc:
+        raise YamlSyntaxError(str(exc).splitlines()[0], None) from None
+
+
 MAX_DEPTH = 100
 """Records nest four levels at most; libyaml's composer recurses and crashes the process
 (a segmentation fault, not an exception) on tens of thousands of levels."""
