@@ -16,24 +16,12 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import NamedTuple
-
-from pydantic import BaseModel, Field
+from typing import NamedTuple, cast
 
 from capctl import __version__
-from capctl.models.records import (
-    Engagement,
-    Official,
-    Partner,
-    Person,
-    Priority,
-    Record,
-    Resource,
-    Testimony,
-)
 from capctl.store import shard
 from capctl.store.files import RecordFile
-from capctl.store.read import FileProblem, FileResult, PartialReference, load_record_file
+from capctl.store.read import FileResult, load_record_file
 from capctl.store.shard import StatKey
 from capctl.vocab import RecordKind
 
@@ -47,41 +35,6 @@ loading without the cache, in one process and with workers: 1,700 files 0.13 s a
 0.3 to 0.47 s and 0.43 s; 13,000 files 0.86 s and 0.80 s; 60,000 files 4.2 s and 4.0 s. The gain is
 small because reading is now cheap next to sending the records back; on idle cores it is larger."""
 CHUNK_FILES = 500
-
-
-class _Records(BaseModel):
-    partners: list[Partner] = []
-    officials: list[Official] = []
-    people: list[Person] = []
-    engagements: list[Engagement] = []
-    testimonies: list[Testimony] = []
-    priorities: list[Priority] = []
-    resources: list[Resource] = []
-
-    def of(self, kind: RecordKind) -> list[Record]:
-        records: list[Record] = getattr(self, kind.value)
-        return records
-
-
-class _Entry(BaseModel):
-    path: str
-    """The file's path under the data folder, with ``/``."""
-    key: StatKey
-    problems: list[FileProblem] = []
-    findings: list[FileProblem] = Field(default_factory=list)
-    """What the rules on its record alone found (``FileResult.findings``); left out when none (a factory
-    costs less than the copy of a default list for each of 60,000 entries)."""
-    record: tuple[RecordKind, int] | None = None
-    """Where its record is in :class:`_Records`: the kind and the index."""
-    references: list[PartialReference] = Field(default_factory=list)
-    """The references of a record with errors (``FileResult.references``); left out when none."""
-
-
-class _Body(BaseModel):
-    """What a worker sends back: the entries of its files and their records, decoded at once."""
-
-    entries: list[_Entry]
-    records: _Records
 
 
 def cache_dir(root: Path) -> Path | None:
@@ -199,7 +152,7 @@ def load_record_files(
             progress(hits + parsed, total)
 
     tick(0)
-    parsed = _parse(root, [(entries[i].kind, entries[i].path) for i in todo], tick)
+    parsed = _parse(root, [(entries[i].kind, entries[i].path, entries[i].relative) for i in todo], tick)
     for index, parsed_result in zip(todo, parsed, strict=True):
         results[index] = parsed_result
     if where is not None:
@@ -264,30 +217,12 @@ def _forget_others(where: Path, wanted: set[str]) -> None:
                 os.unlink(where / name)
 
 
-def _pack(items: list[tuple[str, StatKey, FileResult]]) -> _Body:
-    """Entries and their records as one cache body; dumped with ``exclude_unset``, each record
-    comes back with the same fields set as when it was read from its file."""
-    lists: dict[str, list[Record]] = {kind.value: [] for kind in RecordKind}
-    entries: list[_Entry] = []
-    for path, key, result in items:
-        position: tuple[RecordKind, int] | None = None
-        if result.record is not None:
-            listed = lists[result.record.collection.value]
-            position = (result.record.collection, len(listed))
-            listed.append(result.record)
-        entry = _Entry(path=path, key=key, problems=result.problems, record=position)
-        if result.findings:  # set only when there are some: most files have none
-            entry.findings = result.findings
-        if result.references:
-            entry.references = result.references
-        entries.append(entry)
-    return _Body(entries=entries, records=_Records.model_validate(lists))
-
-
 # --- parsing what the cache does not hold -----------------------------------
 
 
-def _parse(root: Path, files: list[tuple[RecordKind | None, Path]], tick: Callable[[int], None]) -> list[FileResult]:
+def _parse(
+    root: Path, files: list[tuple[RecordKind | None, Path, str]], tick: Callable[[int], None]
+) -> list[FileResult]:
     """Each file's result; ``tick`` is told how many are parsed so far."""
     # The cores this process may use (a container or `taskset` may allow fewer than the machine has).
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -298,42 +233,29 @@ def _parse(root: Path, files: list[tuple[RecordKind | None, Path]], tick: Callab
         except (OSError, BrokenProcessPool):
             pass  # no processes to be had here (a sandbox, memory): the same work in this process
     results: list[FileResult] = []
-    for kind, path in files:
+    for kind, path, _relative in files:
         results.append(load_record_file(root, kind, path))
         tick(len(results))
     return results
 
 
 def _parse_in_workers(
-    root: Path, files: list[tuple[RecordKind | None, Path]], workers: int, tick: Callable[[int], None]
+    root: Path, files: list[tuple[RecordKind | None, Path, str]], workers: int, tick: Callable[[int], None]
 ) -> list[FileResult]:
-    chunks = [files[i : i + CHUNK_FILES] for i in range(0, len(files), CHUNK_FILES)]
-    results: list[FileResult] = []
+    """The files read in worker processes, in chunks of one kind each (a chunk comes back as a shard's
+    content, its records still lines of JSON: nothing is validated twice)."""
+    by_kind: dict[RecordKind | None, list[int]] = {}
+    for i, (kind, _path, _relative) in enumerate(files):
+        by_kind.setdefault(kind, []).append(i)
+    chunks = [group[j : j + CHUNK_FILES] for group in by_kind.values() for j in range(0, len(group), CHUNK_FILES)]
+    results: list[FileResult | None] = [None] * len(files)
+    done = 0
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for payload in pool.map(_parse_chunk, [root] * len(chunks), chunks):
-            results.extend(_from_payload(payload))
-            tick(len(results))
-    return results
-
-
-def _parse_chunk(root: Path, files: list[tuple[RecordKind | None, Path]]) -> bytes:
-    """In a worker: the results of some files, as the JSON of a cache body (fast to send and to read back)."""
-    results = [load_record_file(root, kind, path) for kind, path in files]
-    # The stat key is not needed here: its size says whether the result may be cached (-1: not).
-    keys = [(0 if result.cacheable else -1, 0, 0, 0) for result in results]
-    packed = _pack([(path.as_posix(), key, r) for (_k, path), key, r in zip(files, keys, results, strict=True)])
-    return packed.model_dump_json(exclude_unset=True, by_alias=True).encode()
-
-
-def _from_payload(payload: bytes) -> list[FileResult]:
-    body = _Body.model_validate_json(payload)
-    results = []
-    for entry in body.entries:
-        record = None
-        if entry.record is not None:
-            kind, index = entry.record
-            record = body.records.of(kind)[index]
-        result = FileResult(record, list(entry.problems), cacheable=entry.key[0] >= 0, findings=list(entry.findings))
-        result.references = list(entry.references)
-        results.append(result)
-    return results
+        sent = pool.map(shard.parsed_in_worker, [[files[i] for i in chunk] for chunk in chunks], [root] * len(chunks))
+        for chunk, content in zip(chunks, sent, strict=True):
+            for i, result in zip(chunk, shard.results_from_worker(content, root), strict=True):
+                results[i] = result
+            done += len(chunk)
+            tick(done)
+    assert all(result is not None for result in results)  # every chunk came back whole
+    return cast("list[FileResult]", results)

@@ -88,17 +88,26 @@ class Shard:
 def read(where: Path, key: str, folder: str, root: Path) -> Shard | None:
     """The shard of ``folder``; None if missing, damaged, or written for something else."""
     try:
-        with where.open("rb") as handle:
-            header = Header.model_validate_json(handle.readline())
-            if header.key != key or header.folder != folder:
-                return None
-            body = json.loads(handle.readline())
-            lines = handle.read().split(b"\n")
+        content = where.read_bytes()
+    except OSError:
+        return None
+    return parse(content, key, folder, root)
+
+
+def parse(content: bytes, key: str, folder: str, root: Path) -> Shard | None:
+    """A shard's content, checked; None where it is damaged or written for something else."""
+    try:
+        head, columns, rest = content.split(b"\n", 2)
+        header = Header.model_validate_json(head)
+        if header.key != key or header.folder != folder:
+            return None
+        body = json.loads(columns)
+        lines = rest.split(b"\n")
         if len(lines) != header.records + 1 or lines[-1] != b"":
             return None  # cut short: each record line ends with a newline
         del lines[-1]
         return _columns(body, lines, root)
-    except (OSError, ValidationError, ValueError, TypeError, KeyError, AttributeError):
+    except (ValidationError, ValueError, TypeError, KeyError, AttributeError):
         return None
 
 
@@ -160,6 +169,25 @@ def _reread(root: Path, kind: RecordKind, relative: str) -> Record:
     if result.record is None:
         raise CapctlError(f"{path}: changed while capctl was reading it; run the command again", 1)
     return result.record
+
+
+def parsed_in_worker(files: list[tuple[RecordKind | None, Path, str]], root: Path) -> bytes:
+    """In a worker process: these files (of one kind) read, as a shard's content to send back (the records
+    stay lines of JSON until a command reads them). A key of -1 says a result may not be cached."""
+    results = [load_record_file(root, kind, path) for kind, path, _relative in files]
+    keys = [(0 if result.cacheable else -1, 0, 0, 0) for result in results]
+    return write("", "", [(f[2], key, r) for f, key, r in zip(files, keys, results, strict=True)])
+
+
+def results_from_worker(content: bytes, root: Path) -> list[FileResult]:
+    """What :func:`parsed_in_worker` sent, as results."""
+    found = parse(content, "", "", root)
+    if found is None:
+        raise ValueError("a worker's results did not read back")  # a bug, never the data: say so
+    results = [found.result(i) for i in range(len(found.paths))]
+    for result, key in zip(results, found.keys, strict=True):
+        result.cacheable = key[0] >= 0
+    return results
 
 
 def write(key: str, folder: str, keep: list[tuple[str, StatKey, FileResult]]) -> bytes:
