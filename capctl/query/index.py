@@ -24,15 +24,7 @@ _BY_ID = operator.attrgetter("id")
 
 def select(data: DataSet, kind: RecordKind, keep: FactsTest) -> list[Record]:
     """The records of one kind, in load order, whose facts pass ``keep``; the others are not decoded."""
-    records = data.records
-    if not isinstance(records, RecordMap):  # a data set put together by hand: no index to read
-        return [record for record in data.of(kind) if keep(facts_of(record))]
-    chosen = []
-    for record_id in records.ids_of(kind):
-        facts = records.facts(record_id)
-        if keep(facts if facts is not None else facts_of(records[record_id])):
-            chosen.append(record_id)
-    return records.many(chosen)
+    return read(data, [record_id for record_id, facts in facts_of_kind(data, kind) if keep(facts)])
 
 
 def read(data: DataSet, record_ids: list[str]) -> list[Record]:

@@ -96,6 +96,11 @@ def record_entries(root: Path, kinds: Collection[RecordKind] | None = None) -> l
     return found
 
 
+def record_id(relative: str) -> str:
+    """The id of a record file (its path under the data folder, with ``/``): its name without ``.yaml``."""
+    return relative[relative.rfind("/") + 1 : -len(SUFFIX)]
+
+
 def record_names(root: Path, kinds: Collection[RecordKind]) -> dict[str, tuple[RecordKind, str]]:
     """The ids of the record files of these kinds, with their kind and their path under the data folder
     (the first in path order where two folders have one): names only, nothing stat-ed or read."""
@@ -104,10 +109,10 @@ def record_names(root: Path, kinds: Collection[RecordKind]) -> dict[str, tuple[R
         named: list[str] = []
         _names(named, root / kind.value, kind.value + "/")
         for relative in named:  # listed in no order: where two files share a name, the first in path order
-            record_id = relative[relative.rfind("/") + 1 : -len(SUFFIX)]
-            seen = found.get(record_id)
+            named_id = record_id(relative)
+            seen = found.get(named_id)
             if seen is None or (seen[0] is kind and relative.split("/") < seen[1].split("/")):
-                found[record_id] = (kind, relative)
+                found[named_id] = (kind, relative)
     return found
 
 

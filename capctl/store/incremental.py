@@ -41,6 +41,7 @@ from capctl.references import districts_known, references_and_districts_of, refe
 from capctl.rules import CROSS_RULES, LinedFinding, as_problems, check_with_rules, likely_duplicates, with_lines
 from capctl.store import cache
 from capctl.store.dataset import DataSet
+from capctl.store.files import record_id as id_of_file
 from capctl.store.shard import Shard
 from capctl.vocab import Severity
 
@@ -70,18 +71,22 @@ PEOPLE = "people"
 
 def stamp(kind: str, stat: os.stat_result | None, started_ns: int) -> str:
     """What a record is, as far as the cross rules know: its kind and its file's size, times and inode."""
-    if stat is None or max(stat.st_mtime_ns, stat.st_ctime_ns) >= started_ns - cache.RACY_NS:
+    if stat is None:
         return kind + RACY
-    return f"{kind} {stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino}"
+    return _stamped(kind, cache.stat_key(stat), started_ns - cache.RACY_NS)
+
+
+def _stamped(kind: str, key: tuple[int, int, int, int], racy_from: int) -> str:
+    size, mtime, ctime, inode = key
+    return kind + RACY if max(mtime, ctime) >= racy_from else f"{kind} {size} {mtime} {ctime} {inode}"
 
 
 def stamps_of(whole: Shard, started_ns: int) -> Iterator[tuple[str, str]]:
     """:func:`stamp` of each record of a folder taken whole from its shard, by id."""
     kind = whole.kind.value if whole.kind is not None else ""
-    limit = started_ns - cache.RACY_NS
-    for relative, (size, mtime, ctime, inode) in zip(whole.paths, whole.keys, strict=True):
-        record_id = relative[relative.rfind("/") + 1 : relative.rfind(".")]
-        yield record_id, kind + RACY if max(mtime, ctime) >= limit else f"{kind} {size} {mtime} {ctime} {inode}"
+    racy_from = started_ns - cache.RACY_NS
+    for relative, key in zip(whole.paths, whole.keys, strict=True):
+        yield id_of_file(relative), _stamped(kind, key, racy_from)
 
 
 def cross_problems(data: DataSet, stamps: dict[str, str]) -> tuple[list[Problem], bool]:

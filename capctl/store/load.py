@@ -28,7 +28,15 @@ from capctl.rules import (
 from capctl.store import incremental
 from capctl.store.cache import load_record_files
 from capctl.store.dataset import DataSet, Facts, RecordMap
-from capctl.store.files import METRICS_FILE, SETTINGS_FILE, SUFFIX, RecordFile, record_entries, record_names
+from capctl.store.files import (
+    METRICS_FILE,
+    SETTINGS_FILE,
+    SUFFIX,
+    RecordFile,
+    record_entries,
+    record_names,
+)
+from capctl.store.files import record_id as id_of_file
 from capctl.store.read import FileResult, PartialReference, load_settings
 from capctl.store.shard import Shard
 from capctl.vocab import RecordKind, Severity
@@ -166,7 +174,7 @@ def _load(
 def _take_whole(data: DataSet, records: RecordMap, entries: list[RecordFile], whole: Shard) -> bool:
     """A folder's records at once from its shard, unless one's id is already taken (then False: each file is
     taken on its own, to say which is the duplicate)."""
-    ids = [relative[relative.rfind("/") + 1 : -len(SUFFIX)] for relative in whole.paths]  # ids are file names
+    ids = [id_of_file(relative) for relative in whole.paths]
     kind = whole.kind
     if kind is None or whole.block is None or not records.isdisjoint(ids):
         return False
@@ -199,21 +207,21 @@ def _take(
         if result.references:
             partial.append((shown, result.references))
         return
-    record_id = relative[relative.rfind("/") + 1 : -len(SUFFIX)]  # a record's id is its file name
+    the_id = id_of_file(relative)
     if result.problems:
         data.problems.extend(Problem(str(path), line, sev, message) for line, sev, message in result.problems)
-    if record_id in records:
-        first = data.display(data.paths[record_id])
-        data.problems.append(Problem(str(path), None, Severity.error, f"duplicate id {record_id!r}: also {first}"))
+    if the_id in records:
+        first = data.display(data.paths[the_id])
+        data.problems.append(Problem(str(path), None, Severity.error, f"duplicate id {the_id!r}: also {first}"))
         return
     assert kind is not None  # a file outside a kind's folder has no record
     if lazy is not None and result.facts is not None:
-        records.put_lazy(record_id, kind, lazy, result.facts)
+        records.put_lazy(the_id, kind, lazy, result.facts)
     elif record is not None:
-        records.put(record_id, record, facts_of(record))
-    data.paths[record_id] = path
+        records.put(the_id, record, facts_of(record))
+    data.paths[the_id] = path
     if stamps is not None:
-        stamps[record_id] = incremental.stamp(kind.value, stat, started)
+        stamps[the_id] = incremental.stamp(kind.value, stat, started)
     if result.findings:
         data.problems.extend(Problem(str(path), line, sev, message) for line, sev, message in result.findings)
 
